@@ -1,0 +1,158 @@
+package dev.gan4j.spec;
+
+import java.util.List;
+
+/**
+ * An immutable description of a discriminator: an image {@code (C, H, W)} mapped by a stack of layers
+ * to one logit, the unnormalised log-odds that the image is real. The loss applies the sigmoid, so a
+ * discriminator never ends in {@code sigmoid()}.
+ *
+ * <pre>{@code
+ * DiscriminatorSpec d = DiscriminatorSpec.builder().inputShape(1, 28, 28)
+ *     .conv(64, 4, 2, Padding.same()).leakyRelu(0.2f).dropout(0.3f)
+ *     .flatten().dense(1)
+ *     .build();
+ * }</pre>
+ */
+public final class DiscriminatorSpec {
+
+    private final String recipe;
+    private final LayerStack stack;
+
+    private DiscriminatorSpec(String recipe, LayerStack stack) {
+        this.recipe = recipe;
+        this.stack = stack;
+    }
+
+    /** Returns a builder for a discriminator of your own layers. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the compact DCGAN preset for 28×28 images: conv(w, 4, s2) → LeakyReLU(0.2) → dropout →
+     * conv(2w, 4, s2) → LeakyReLU(0.2) → dropout → flatten → dense(1), width w = 64 by default.
+     */
+    public static Presets.DcganDiscriminator dcgan() {
+        return new Presets.DcganDiscriminator();
+    }
+
+    /**
+     * Returns the Keras DCGAN reference recipe exactly: Conv2D(512, 5, s2) → LeakyReLU(0.2) →
+     * Dropout(0.3) → Conv2D(256, 3, s2) → LeakyReLU → Dropout → Conv2D(128, 3) → LeakyReLU → Dropout →
+     * Flatten → Dense(1) (width 512 by default; all paddings "same").
+     */
+    public static Presets.KerasDcganDiscriminator kerasDcgan() {
+        return new Presets.KerasDcganDiscriminator();
+    }
+
+    /** Returns the image shape this discriminator takes, {@code (C, H, W)}. */
+    public TensorShape inputShape() {
+        return stack.inputShape();
+    }
+
+    /** Returns the layers in order. */
+    public List<Layer> layers() {
+        return stack.layers();
+    }
+
+    /** Returns the layers with their inferred shapes. */
+    public LayerStack stack() {
+        return stack;
+    }
+
+    /** Returns the name of the preset this spec came from, or {@code "custom"}. */
+    public String recipe() {
+        return recipe;
+    }
+
+    /** Returns the number of trained parameters. */
+    public long parameterCount() {
+        return stack.trainableParameterCount();
+    }
+
+    /** Returns a Keras-like table of the layers, their output shapes and parameter counts. */
+    public String summary() {
+        return stack.summary("Discriminator (" + recipe + ")");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DiscriminatorSpec && stack.equals(((DiscriminatorSpec) o).stack);
+    }
+
+    @Override
+    public int hashCode() {
+        return stack.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "DiscriminatorSpec[" + recipe + ", " + inputShape() + " -> logit, " + layers().size() + " layers]";
+    }
+
+    /** Builds a {@link DiscriminatorSpec} from layers; see {@link LayerListBuilder} for the vocabulary. */
+    public static final class Builder extends LayerListBuilder<Builder> {
+        private TensorShape inputShape = TensorShape.of(1, 28, 28);
+        private String recipe = "custom";
+
+        Builder() {}
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /**
+         * Sets the image shape {@code (C, H, W)}. Default {@code (1, 28, 28)}.
+         *
+         * @throws IllegalArgumentException if not three dimensions of at least 1
+         */
+        public Builder inputShape(int channels, int height, int width) {
+            this.inputShape = TensorShape.of(channels, height, width);
+            return this;
+        }
+
+        /**
+         * Sets the image shape {@code (C, H, W)}.
+         *
+         * @throws IllegalArgumentException if not of rank 3
+         */
+        public Builder inputShape(TensorShape shape) {
+            Checks.notNull("inputShape", shape);
+            if (shape.rank() != 3) {
+                throw new IllegalArgumentException("discriminator inputShape must be (C, H, W), got " + shape);
+            }
+            this.inputShape = shape;
+            return this;
+        }
+
+        Builder recipe(String recipe) {
+            this.recipe = recipe;
+            return this;
+        }
+
+        /**
+         * Infers every layer's shape and returns the spec.
+         *
+         * @throws IllegalArgumentException if a layer cannot take its input, the output is not one
+         *     logit {@code (1)}, or the last layer is a sigmoid
+         * @throws IllegalStateException if no layer was added
+         */
+        public DiscriminatorSpec build() {
+            LayerStack stack = new LayerStack("discriminator", inputShape, layers());
+            if (!stack.outputShape().equals(TensorShape.of(1))) {
+                throw new IllegalArgumentException(
+                        "discriminator must end in one logit of shape (1), got " + stack.outputShape()
+                                + "; end with flatten().dense(1)");
+            }
+            List<Layer> layers = stack.layers();
+            if (layers.get(layers.size() - 1) instanceof Layer.Sigmoid) {
+                throw new IllegalArgumentException(
+                        "discriminator must end in a logit, not sigmoid(): the loss applies the sigmoid;"
+                                + " remove the last sigmoid()");
+            }
+            return new DiscriminatorSpec(recipe, stack);
+        }
+    }
+}

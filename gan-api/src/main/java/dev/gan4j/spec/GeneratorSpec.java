@@ -1,0 +1,150 @@
+package dev.gan4j.spec;
+
+import java.util.List;
+
+/**
+ * An immutable description of a generator: a latent vector of {@code latentDim} floats drawn from
+ * N(0, 1), mapped by a stack of layers to an image {@code (C, H, W)}.
+ *
+ * <pre>{@code
+ * GeneratorSpec g = GeneratorSpec.builder().latentDim(100)
+ *     .dense(7 * 7 * 128).reshape(128, 7, 7).batchNorm().relu()
+ *     .convTranspose(64, 4, 2, Padding.same()).batchNorm().relu()
+ *     .convTranspose(1, 4, 2, Padding.same()).tanh()
+ *     .build();
+ * }</pre>
+ */
+public final class GeneratorSpec {
+
+    private final int latentDim;
+    private final String recipe;
+    private final LayerStack stack;
+
+    private GeneratorSpec(int latentDim, String recipe, LayerStack stack) {
+        this.latentDim = latentDim;
+        this.recipe = recipe;
+        this.stack = stack;
+    }
+
+    /** Returns a builder for a generator of your own layers. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the compact DCGAN preset: trains to recognisable 28×28 digits on two CPU cores in
+     * minutes. Layers: dense → (2w, H/4, W/4) → BatchNorm → ReLU → convTranspose(w, 4, s2) →
+     * BatchNorm → ReLU → convTranspose(C, 4, s2) → tanh, with width w = 64 by default.
+     */
+    public static Presets.DcganGenerator dcgan() {
+        return new Presets.DcganGenerator();
+    }
+
+    /**
+     * Returns the Keras DCGAN reference recipe exactly: Dense(7·7·512) → Reshape → BatchNorm →
+     * LeakyReLU(0.2) → Conv2DTranspose(256, 3, s2) → LeakyReLU → Conv2DTranspose(128, 4, s2) →
+     * BatchNorm → LeakyReLU → Conv2D(1, 5) → tanh (width 512 by default; all paddings "same").
+     */
+    public static Presets.KerasDcganGenerator kerasDcgan() {
+        return new Presets.KerasDcganGenerator();
+    }
+
+    /** Returns the size of the latent vector. */
+    public int latentDim() {
+        return latentDim;
+    }
+
+    /** Returns the shape of one generated image, {@code (C, H, W)}. */
+    public TensorShape outputShape() {
+        return stack.outputShape();
+    }
+
+    /** Returns the layers in order. */
+    public List<Layer> layers() {
+        return stack.layers();
+    }
+
+    /** Returns the layers with their inferred shapes. */
+    public LayerStack stack() {
+        return stack;
+    }
+
+    /** Returns the name of the preset this spec came from, or {@code "custom"}. */
+    public String recipe() {
+        return recipe;
+    }
+
+    /** Returns the number of trained parameters. */
+    public long parameterCount() {
+        return stack.trainableParameterCount();
+    }
+
+    /** Returns a Keras-like table of the layers, their output shapes and parameter counts. */
+    public String summary() {
+        return stack.summary("Generator (" + recipe + "), latent " + latentDim);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GeneratorSpec
+                && latentDim == ((GeneratorSpec) o).latentDim
+                && stack.equals(((GeneratorSpec) o).stack);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * latentDim + stack.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "GeneratorSpec[" + recipe + ", latent " + latentDim + " -> " + outputShape() + ", "
+                + layers().size() + " layers]";
+    }
+
+    /** Builds a {@link GeneratorSpec} from layers; see {@link LayerListBuilder} for the vocabulary. */
+    public static final class Builder extends LayerListBuilder<Builder> {
+        private int latentDim = 100;
+        private String recipe = "custom";
+
+        Builder() {}
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /**
+         * Sets the latent size. Default 100.
+         *
+         * @throws IllegalArgumentException if {@code latentDim < 1}
+         */
+        public Builder latentDim(int latentDim) {
+            Checks.atLeast("latentDim", latentDim, 1);
+            this.latentDim = latentDim;
+            return this;
+        }
+
+        Builder recipe(String recipe) {
+            this.recipe = recipe;
+            return this;
+        }
+
+        /**
+         * Infers every layer's shape and returns the spec.
+         *
+         * @throws IllegalArgumentException if a layer cannot take its input, or the output is not an
+         *     image {@code (C, H, W)}
+         * @throws IllegalStateException if no layer was added
+         */
+        public GeneratorSpec build() {
+            LayerStack stack = new LayerStack("generator", TensorShape.of(latentDim), layers());
+            if (stack.outputShape().rank() != 3) {
+                throw new IllegalArgumentException(
+                        "generator output must be an image (C, H, W), got " + stack.outputShape()
+                                + "; end with a reshape or convolution to (C, H, W)");
+            }
+            return new GeneratorSpec(latentDim, recipe, stack);
+        }
+    }
+}

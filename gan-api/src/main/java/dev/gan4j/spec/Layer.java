@@ -1,0 +1,471 @@
+package dev.gan4j.spec;
+
+/**
+ * One layer of a {@link GeneratorSpec} or {@link DiscriminatorSpec}: the closed vocabulary gan4j can
+ * train and export. Images are channels-first {@code (C, H, W)}; kernels are square.
+ *
+ * <p>Every layer knows its output shape and parameter count for a given input shape, in pure Java,
+ * so a spec is checked and summarised before any engine runs. Layers are built through the specs'
+ * fluent builders; the records are public so that engines and exporters can read them.
+ */
+public sealed interface Layer
+        permits Layer.Dense,
+                Layer.Reshape,
+                Layer.Flatten,
+                Layer.BatchNorm,
+                Layer.LeakyRelu,
+                Layer.Relu,
+                Layer.Tanh,
+                Layer.Sigmoid,
+                Layer.Conv,
+                Layer.ConvTranspose,
+                Layer.Upsample,
+                Layer.Dropout {
+
+    /**
+     * Returns the output shape for an input shape.
+     *
+     * @throws IllegalArgumentException if this layer cannot take that input, saying why
+     */
+    TensorShape outputShape(TensorShape in);
+
+    /** Returns the number of trained parameters for an input shape (weights, biases, BN scale and shift). */
+    long trainableParameterCount(TensorShape in);
+
+    /** Returns the number of parameters that are not trained by gradients (BatchNorm's running statistics). */
+    default long nonTrainableParameterCount(TensorShape in) {
+        return 0;
+    }
+
+    /** Returns the layer's type as Keras names it, for example {@code Conv2DTranspose}. */
+    String kind();
+
+    /** Returns the layer's settings in a short form for summaries, for example {@code 64, k4, s2, same}. */
+    default String settings() {
+        return "";
+    }
+
+    /**
+     * A fully connected layer: {@code y = x W^T + b}, weights {@code [units, in]}.
+     *
+     * @param units the output size, at least 1
+     * @param useBias whether a bias is added
+     */
+    record Dense(int units, boolean useBias) implements Layer {
+        /** Checks the units. */
+        public Dense {
+            Checks.atLeast("units", units, 1);
+        }
+
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            requireRank(this, in, 1, "add flatten() before it");
+            return TensorShape.of(units);
+        }
+
+        @Override
+        public long trainableParameterCount(TensorShape in) {
+            return (long) in.dim(0) * units + (useBias ? units : 0);
+        }
+
+        @Override
+        public String kind() {
+            return "Dense";
+        }
+
+        @Override
+        public String settings() {
+            return units + (useBias ? "" : ", no bias");
+        }
+    }
+
+    /**
+     * Reshapes each example to {@code target}, which must hold as many elements.
+     *
+     * @param target the new shape, without the batch dimension
+     */
+    record Reshape(TensorShape target) implements Layer {
+        /** Checks the target is given. */
+        public Reshape {
+            if (target == null) {
+                throw new IllegalArgumentException("reshape target must not be null");
+            }
+        }
+
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            if (in.size() != target.size()) {
+                throw new IllegalArgumentException(
+                        "Reshape cannot turn input " + in + " (" + in.size() + " elements) into " + target
+                                + " (" + target.size() + " elements); the element counts must match");
+            }
+            return target;
+        }
+
+        @Override
+        public long trainableParameterCount(TensorShape in) {
+            return 0;
+        }
+
+        @Override
+        public String kind() {
+            return "Reshape";
+        }
+
+        @Override
+        public String settings() {
+            return target.toString();
+        }
+    }
+
+    /** Flattens each example to one dimension. */
+    record Flatten() implements Layer {
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            return TensorShape.of(Math.toIntExact(in.size()));
+        }
+
+        @Override
+        public long trainableParameterCount(TensorShape in) {
+            return 0;
+        }
+
+        @Override
+        public String kind() {
+            return "Flatten";
+        }
+    }
+
+    /**
+     * Batch normalisation over the channel axis (axis 0 of {@code (C)} or {@code (C, H, W)}), with a
+     * learned scale and shift. Keras conventions: the running statistics move as {@code running =
+     * momentum * running + (1 - momentum) * batch}.
+     *
+     * @param momentum in [0, 1); Keras's default is 0.99
+     * @param epsilon added to the variance, &gt; 0; Keras's default is 0.001
+     */
+    record BatchNorm(float momentum, float epsilon) implements Layer {
+        /** Checks momentum and epsilon. */
+        public BatchNorm {
+            if (!(momentum >= 0f && momentum < 1f)) {
+                throw new IllegalArgumentException("batchNorm momentum must be in [0, 1), got " + momentum);
+            }
+            if (!(epsilon > 0f) || Float.isInfinite(epsilon)) {
+                throw new IllegalArgumentException("batchNorm epsilon must be > 0 and finite, got " + epsilon);
+            }
+        }
+
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            if (in.rank() != 1 && in.rank() != 3) {
+                throw new IllegalArgumentException(
+                        "BatchNorm needs input (C) or (C, H, W), got " + in);
+            }
+            return in;
+        }
+
+        @Override
+        public long trainableParameterCount(TensorShape in) {
+            return 2L * in.dim(0);
+        }
+
+        @Override
+        public long nonTrainableParameterCount(TensorShape in) {
+            return 2L * in.dim(0);
+        }
+
+        @Override
+        public String kind() {
+            return "BatchNormalization";
+        }
+    }
+
+    /**
+     * Leaky ReLU: {@code x} for {@code x > 0}, else {@code alpha * x}.
+     *
+     * @param alpha the negative slope, in [0, 1]
+     */
+    record LeakyRelu(float alpha) implements Layer {
+        /** Checks alpha. */
+        public LeakyRelu {
+            if (!(alpha >= 0f && alpha <= 1f)) {
+                throw new IllegalArgumentException("leakyRelu alpha must be in [0, 1], got " + alpha);
+            }
+        }
+
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            return in;
+        }
+
+        @Override
+        public long trainableParameterCount(TensorShape in) {
+            return 0;
+        }
+
+        @Override
+        public String kind() {
+            return "LeakyReLU";
+        }
+
+        @Override
+        public String settings() {
+            return "alpha " + alpha;
+        }
+    }
+
+    /** ReLU: {@code max(x, 0)}. */
+    record Relu() implements Layer {
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            return in;
+        }
+
+        @Override
+        public long trainableParameterCount(TensorShape in) {
+            return 0;
+        }
+
+        @Override
+        public String kind() {
+            return "ReLU";
+        }
+    }
+
+    /** Hyperbolic tangent, the usual last generator layer for images in [-1, 1]. */
+    record Tanh() implements Layer {
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            return in;
+        }
+
+        @Override
+        public long trainableParameterCount(TensorShape in) {
+            return 0;
+        }
+
+        @Override
+        public String kind() {
+            return "Tanh";
+        }
+    }
+
+    /** Logistic sigmoid, for generators of images in [0, 1]. */
+    record Sigmoid() implements Layer {
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            return in;
+        }
+
+        @Override
+        public long trainableParameterCount(TensorShape in) {
+            return 0;
+        }
+
+        @Override
+        public String kind() {
+            return "Sigmoid";
+        }
+    }
+
+    /**
+     * A 2-D convolution over {@code (C, H, W)}; weights {@code [filters, C, kernel, kernel]}.
+     *
+     * @param filters output channels, at least 1
+     * @param kernel the square kernel's side, at least 1
+     * @param stride at least 1
+     * @param padding {@link Padding#same()} or explicit
+     * @param useBias whether a bias is added
+     */
+    record Conv(int filters, int kernel, int stride, Padding padding, boolean useBias) implements Layer {
+        /** Checks every setting. */
+        public Conv {
+            Checks.atLeast("conv filters", filters, 1);
+            Checks.atLeast("conv kernel", kernel, 1);
+            Checks.atLeast("conv stride", stride, 1);
+            Checks.notNull("conv padding", padding);
+        }
+
+        /** Returns the resolved padding of one spatial axis of size {@code in}. */
+        public Padding.Resolved resolvePadding(int in) {
+            return padding.forConv(in, kernel, stride);
+        }
+
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            requireRank(this, in, 3, "reshape to (C, H, W) before it");
+            return TensorShape.of(filters, outSize(in.dim(1), in), outSize(in.dim(2), in));
+        }
+
+        private int outSize(int size, TensorShape in) {
+            Padding.Resolved p = resolvePadding(size);
+            int out = (size + p.total() - kernel) / stride + 1;
+            if (size + p.total() < kernel) {
+                throw new IllegalArgumentException(
+                        "Conv2D kernel " + kernel + " is larger than input " + in + " padded by "
+                                + p.total() + "; use a smaller kernel or padding same");
+            }
+            return out;
+        }
+
+        @Override
+        public long trainableParameterCount(TensorShape in) {
+            return (long) filters * in.dim(0) * kernel * kernel + (useBias ? filters : 0);
+        }
+
+        @Override
+        public String kind() {
+            return "Conv2D";
+        }
+
+        @Override
+        public String settings() {
+            return filters + ", k" + kernel + ", s" + stride + ", " + padding.describe()
+                    + (useBias ? "" : ", no bias");
+        }
+    }
+
+    /**
+     * A 2-D transposed convolution with PyTorch's and ONNX's {@code ConvTranspose} semantics; weights
+     * {@code [C, filters, kernel, kernel]}. Output size per axis: {@code (in - 1) * stride + kernel +
+     * outputPadding - padBefore - padAfter}.
+     *
+     * @param filters output channels, at least 1
+     * @param kernel the square kernel's side, at least 1
+     * @param stride at least 1
+     * @param padding {@link Padding#same()} (output {@code in * stride}) or explicit
+     * @param outputPadding extra rows and columns at the end, in [0, stride)
+     * @param useBias whether a bias is added
+     */
+    record ConvTranspose(int filters, int kernel, int stride, Padding padding, int outputPadding, boolean useBias)
+            implements Layer {
+        /** Checks every setting. */
+        public ConvTranspose {
+            Checks.atLeast("convTranspose filters", filters, 1);
+            Checks.atLeast("convTranspose kernel", kernel, 1);
+            Checks.atLeast("convTranspose stride", stride, 1);
+            Checks.notNull("convTranspose padding", padding);
+            if (outputPadding < 0 || outputPadding >= stride) {
+                throw new IllegalArgumentException(
+                        "convTranspose outputPadding must be in [0, stride) = [0, " + stride + "), got "
+                                + outputPadding);
+            }
+            // Resolving once here rejects impossible combinations (same with outputPadding) at build time.
+            padding.forConvTranspose(1, kernel, stride, outputPadding);
+        }
+
+        /** Returns the resolved crop of one spatial axis of size {@code in}. */
+        public Padding.Resolved resolvePadding(int in) {
+            return padding.forConvTranspose(in, kernel, stride, outputPadding);
+        }
+
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            requireRank(this, in, 3, "reshape to (C, H, W) before it");
+            return TensorShape.of(filters, outSize(in.dim(1), in), outSize(in.dim(2), in));
+        }
+
+        private int outSize(int size, TensorShape in) {
+            Padding.Resolved p = resolvePadding(size);
+            int out = (size - 1) * stride + kernel + outputPadding - p.total();
+            if (out < 1) {
+                throw new IllegalArgumentException(
+                        "Conv2DTranspose padding " + p.total() + " leaves no output for input " + in
+                                + "; use less padding");
+            }
+            return out;
+        }
+
+        @Override
+        public long trainableParameterCount(TensorShape in) {
+            return (long) in.dim(0) * filters * kernel * kernel + (useBias ? filters : 0);
+        }
+
+        @Override
+        public String kind() {
+            return "Conv2DTranspose";
+        }
+
+        @Override
+        public String settings() {
+            return filters + ", k" + kernel + ", s" + stride + ", " + padding.describe()
+                    + (outputPadding == 0 ? "" : ", outputPadding " + outputPadding)
+                    + (useBias ? "" : ", no bias");
+        }
+    }
+
+    /**
+     * Nearest-neighbour upsampling of {@code (C, H, W)} by an integer factor.
+     *
+     * @param factor at least 1
+     */
+    record Upsample(int factor) implements Layer {
+        /** Checks the factor. */
+        public Upsample {
+            Checks.atLeast("upsample factor", factor, 1);
+        }
+
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            requireRank(this, in, 3, "reshape to (C, H, W) before it");
+            return TensorShape.of(in.dim(0), in.dim(1) * factor, in.dim(2) * factor);
+        }
+
+        @Override
+        public long trainableParameterCount(TensorShape in) {
+            return 0;
+        }
+
+        @Override
+        public String kind() {
+            return "UpSampling2D";
+        }
+
+        @Override
+        public String settings() {
+            return "x" + factor;
+        }
+    }
+
+    /**
+     * Drops activations with probability {@code rate} while training (scaling the rest by {@code 1 /
+     * (1 - rate)}); the identity when generating and in exported models.
+     *
+     * @param rate in [0, 1)
+     */
+    record Dropout(float rate) implements Layer {
+        /** Checks the rate. */
+        public Dropout {
+            if (!(rate >= 0f && rate < 1f)) {
+                throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
+            }
+        }
+
+        @Override
+        public TensorShape outputShape(TensorShape in) {
+            return in;
+        }
+
+        @Override
+        public long trainableParameterCount(TensorShape in) {
+            return 0;
+        }
+
+        @Override
+        public String kind() {
+            return "Dropout";
+        }
+
+        @Override
+        public String settings() {
+            return "rate " + rate;
+        }
+    }
+
+    private static void requireRank(Layer layer, TensorShape in, int rank, String advice) {
+        if (in.rank() != rank) {
+            throw new IllegalArgumentException(
+                    layer.kind() + " needs an input of rank " + rank + ", got " + in + "; " + advice);
+        }
+    }
+}

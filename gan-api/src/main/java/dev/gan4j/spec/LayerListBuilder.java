@@ -1,0 +1,118 @@
+package dev.gan4j.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fluent layer vocabulary shared by {@link GeneratorSpec.Builder} and {@link
+ * DiscriminatorSpec.Builder}. Each method appends one layer and rejects an impossible setting at once.
+ *
+ * @param <SELF> the concrete builder, returned by every method for chaining
+ */
+public abstract class LayerListBuilder<SELF extends LayerListBuilder<SELF>> {
+
+    /** Keras's BatchNormalization defaults. */
+    public static final float DEFAULT_BN_MOMENTUM = 0.99f;
+
+    /** Keras's BatchNormalization defaults. */
+    public static final float DEFAULT_BN_EPSILON = 0.001f;
+
+    private final List<Layer> layers = new ArrayList<>();
+
+    LayerListBuilder() {}
+
+    /** Returns this builder as its concrete type. */
+    protected abstract SELF self();
+
+    /** Returns the layers added so far, in order. */
+    protected List<Layer> layers() {
+        return List.copyOf(layers);
+    }
+
+    /** Appends any layer of the vocabulary. */
+    public SELF layer(Layer layer) {
+        Checks.notNull("layer", layer);
+        layers.add(layer);
+        return self();
+    }
+
+    /** Appends a fully connected layer with a bias. */
+    public SELF dense(int units) {
+        return layer(new Layer.Dense(units, true));
+    }
+
+    /** Appends a fully connected layer, with or without a bias (drop it before BatchNorm). */
+    public SELF dense(int units, boolean useBias) {
+        return layer(new Layer.Dense(units, useBias));
+    }
+
+    /** Reshapes each example, for example {@code reshape(512, 7, 7)} after a dense layer. */
+    public SELF reshape(int... dims) {
+        return layer(new Layer.Reshape(TensorShape.of(dims)));
+    }
+
+    /** Flattens each example to a vector. */
+    public SELF flatten() {
+        return layer(new Layer.Flatten());
+    }
+
+    /** Appends batch normalisation with Keras's defaults, momentum 0.99 and epsilon 0.001. */
+    public SELF batchNorm() {
+        return batchNorm(DEFAULT_BN_MOMENTUM, DEFAULT_BN_EPSILON);
+    }
+
+    /** Appends batch normalisation; {@code momentum} is the weight of the old running statistics. */
+    public SELF batchNorm(float momentum, float epsilon) {
+        return layer(new Layer.BatchNorm(momentum, epsilon));
+    }
+
+    /** Appends a leaky ReLU with negative slope {@code alpha}; the recipe uses 0.2. */
+    public SELF leakyRelu(float alpha) {
+        return layer(new Layer.LeakyRelu(alpha));
+    }
+
+    /** Appends a ReLU. */
+    public SELF relu() {
+        return layer(new Layer.Relu());
+    }
+
+    /** Appends tanh. */
+    public SELF tanh() {
+        return layer(new Layer.Tanh());
+    }
+
+    /** Appends a logistic sigmoid. */
+    public SELF sigmoid() {
+        return layer(new Layer.Sigmoid());
+    }
+
+    /** Appends a 2-D convolution with a bias. */
+    public SELF conv(int filters, int kernel, int stride, Padding padding) {
+        return layer(new Layer.Conv(filters, kernel, stride, padding, true));
+    }
+
+    /** Appends a 2-D convolution, with or without a bias. */
+    public SELF conv(int filters, int kernel, int stride, Padding padding, boolean useBias) {
+        return layer(new Layer.Conv(filters, kernel, stride, padding, useBias));
+    }
+
+    /** Appends a transposed 2-D convolution with a bias and no output padding. */
+    public SELF convTranspose(int filters, int kernel, int stride, Padding padding) {
+        return layer(new Layer.ConvTranspose(filters, kernel, stride, padding, 0, true));
+    }
+
+    /** Appends a transposed 2-D convolution with PyTorch's parameters. */
+    public SELF convTranspose(int filters, int kernel, int stride, Padding padding, int outputPadding, boolean useBias) {
+        return layer(new Layer.ConvTranspose(filters, kernel, stride, padding, outputPadding, useBias));
+    }
+
+    /** Appends nearest-neighbour upsampling by {@code factor}. */
+    public SELF upsample(int factor) {
+        return layer(new Layer.Upsample(factor));
+    }
+
+    /** Appends dropout at {@code rate}, active only while training. */
+    public SELF dropout(float rate) {
+        return layer(new Layer.Dropout(rate));
+    }
+}

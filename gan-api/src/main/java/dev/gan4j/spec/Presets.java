@@ -1,0 +1,184 @@
+package dev.gan4j.spec;
+
+/**
+ * Builders of the named architectures: {@code dcgan} (compact, fast on CPU) and {@code kerasDcgan}
+ * (the Keras DCGAN reference recipe, layer for layer). Each takes the latent size, the image shape
+ * and a width that scales every layer's channel count.
+ */
+public final class Presets {
+
+    private Presets() {}
+
+    /** Output shape checks shared by the generator presets: two stride-2 upsamplings need H, W % 4 == 0. */
+    private static TensorShape imageShape(String preset, int channels, int height, int width) {
+        TensorShape shape = TensorShape.of(channels, height, width);
+        if (height % 4 != 0 || width % 4 != 0) {
+            throw new IllegalArgumentException(
+                    preset + " outputShape " + shape + " needs height and width divisible by 4 (two"
+                            + " stride-2 upsamplings); for example (1, 28, 28) or (3, 32, 32)");
+        }
+        return shape;
+    }
+
+    /** The compact DCGAN generator. */
+    public static final class DcganGenerator {
+        private int latentDim = 100;
+        private TensorShape outputShape = TensorShape.of(1, 28, 28);
+        private int width = 64;
+
+        DcganGenerator() {}
+
+        /** Sets the latent size. Default 100. */
+        public DcganGenerator latentDim(int latentDim) {
+            Checks.atLeast("latentDim", latentDim, 1);
+            this.latentDim = latentDim;
+            return this;
+        }
+
+        /** Sets the image shape; height and width divisible by 4. Default {@code (1, 28, 28)}. */
+        public DcganGenerator outputShape(int channels, int height, int width) {
+            this.outputShape = imageShape("dcgan", channels, height, width);
+            return this;
+        }
+
+        /** Sets the channel count of the last hidden layer; the first has twice as many. Default 64. */
+        public DcganGenerator width(int width) {
+            Checks.atLeast("width", width, 1);
+            this.width = width;
+            return this;
+        }
+
+        /** Builds the spec. */
+        public GeneratorSpec build() {
+            int h = outputShape.dim(1) / 4;
+            int w = outputShape.dim(2) / 4;
+            // Biases before BatchNorm are cancelled by its mean subtraction: leave them out (DCGAN paper).
+            return GeneratorSpec.builder().recipe("dcgan").latentDim(latentDim)
+                    .dense(2 * width * h * w, false).reshape(2 * width, h, w).batchNorm().relu()
+                    .convTranspose(width, 4, 2, Padding.same(), 0, false).batchNorm().relu()
+                    .convTranspose(outputShape.dim(0), 4, 2, Padding.same()).tanh()
+                    .build();
+        }
+    }
+
+    /** The compact DCGAN discriminator. */
+    public static final class DcganDiscriminator {
+        private TensorShape inputShape = TensorShape.of(1, 28, 28);
+        private int width = 64;
+        private float dropout = 0.3f;
+
+        DcganDiscriminator() {}
+
+        /** Sets the image shape. Default {@code (1, 28, 28)}. */
+        public DcganDiscriminator inputShape(int channels, int height, int width) {
+            this.inputShape = TensorShape.of(channels, height, width);
+            return this;
+        }
+
+        /** Sets the channel count of the first convolution; the second has twice as many. Default 64. */
+        public DcganDiscriminator width(int width) {
+            Checks.atLeast("width", width, 1);
+            this.width = width;
+            return this;
+        }
+
+        /** Sets the dropout rate after each convolution; 0 removes the dropout layers. Default 0.3. */
+        public DcganDiscriminator dropout(double rate) {
+            this.dropout = new Layer.Dropout((float) rate).rate();
+            return this;
+        }
+
+        /** Builds the spec. */
+        public DiscriminatorSpec build() {
+            DiscriminatorSpec.Builder b = DiscriminatorSpec.builder().recipe("dcgan").inputShape(inputShape);
+            b.conv(width, 4, 2, Padding.same()).leakyRelu(0.2f);
+            if (dropout > 0) {
+                b.dropout(dropout);
+            }
+            b.conv(2 * width, 4, 2, Padding.same()).leakyRelu(0.2f);
+            if (dropout > 0) {
+                b.dropout(dropout);
+            }
+            return b.flatten().dense(1).build();
+        }
+    }
+
+    /** The Keras DCGAN reference generator. */
+    public static final class KerasDcganGenerator {
+        private int latentDim = 100;
+        private TensorShape outputShape = TensorShape.of(1, 28, 28);
+        private int width = 512;
+
+        KerasDcganGenerator() {}
+
+        /** Sets the latent size. Default 100. */
+        public KerasDcganGenerator latentDim(int latentDim) {
+            Checks.atLeast("latentDim", latentDim, 1);
+            this.latentDim = latentDim;
+            return this;
+        }
+
+        /** Sets the image shape; height and width divisible by 4. Default {@code (1, 28, 28)}. */
+        public KerasDcganGenerator outputShape(int channels, int height, int width) {
+            this.outputShape = imageShape("kerasDcgan", channels, height, width);
+            return this;
+        }
+
+        /** Sets the channels after the dense layer; the transposed convolutions have w/2 and w/4. Default 512. */
+        public KerasDcganGenerator width(int width) {
+            Checks.atLeast("width", width, 4);
+            this.width = width;
+            return this;
+        }
+
+        /** Builds the spec. */
+        public GeneratorSpec build() {
+            int h = outputShape.dim(1) / 4;
+            int w = outputShape.dim(2) / 4;
+            return GeneratorSpec.builder().recipe("kerasDcgan").latentDim(latentDim)
+                    .dense(width * h * w).reshape(width, h, w).batchNorm().leakyRelu(0.2f)
+                    .convTranspose(width / 2, 3, 2, Padding.same()).leakyRelu(0.2f)
+                    .convTranspose(width / 4, 4, 2, Padding.same()).batchNorm().leakyRelu(0.2f)
+                    .conv(outputShape.dim(0), 5, 1, Padding.same()).tanh()
+                    .build();
+        }
+    }
+
+    /** The Keras DCGAN reference discriminator. */
+    public static final class KerasDcganDiscriminator {
+        private TensorShape inputShape = TensorShape.of(1, 28, 28);
+        private int width = 512;
+        private float dropout = 0.3f;
+
+        KerasDcganDiscriminator() {}
+
+        /** Sets the image shape. Default {@code (1, 28, 28)}. */
+        public KerasDcganDiscriminator inputShape(int channels, int height, int width) {
+            this.inputShape = TensorShape.of(channels, height, width);
+            return this;
+        }
+
+        /** Sets the first convolution's filters; the next have w/2 and w/4. Default 512. */
+        public KerasDcganDiscriminator width(int width) {
+            Checks.atLeast("width", width, 4);
+            this.width = width;
+            return this;
+        }
+
+        /** Sets the dropout rate after each convolution. Default 0.3, as the recipe. */
+        public KerasDcganDiscriminator dropout(double rate) {
+            this.dropout = new Layer.Dropout((float) rate).rate();
+            return this;
+        }
+
+        /** Builds the spec. */
+        public DiscriminatorSpec build() {
+            return DiscriminatorSpec.builder().recipe("kerasDcgan").inputShape(inputShape)
+                    .conv(width, 5, 2, Padding.same()).leakyRelu(0.2f).dropout(dropout)
+                    .conv(width / 2, 3, 2, Padding.same()).leakyRelu(0.2f).dropout(dropout)
+                    .conv(width / 4, 3, 1, Padding.same()).leakyRelu(0.2f).dropout(dropout)
+                    .flatten().dense(1)
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.gan4j.spec;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The shape of one example, without the batch dimension: {@code (100)} for a latent vector,
+ * {@code (1, 28, 28)} for a grey-scale image in channels-first (NCHW) order.
+ *
+ * <p>Immutable. Every dimension is at least 1.
+ */
+public final class TensorShape {
+
+    private final int[] dims;
+
+    private TensorShape(int[] dims) {
+        this.dims = dims;
+    }
+
+    /**
+     * Returns the shape with the given dimensions.
+     *
+     * @param dims the dimensions, each at least 1; at least one dimension
+     * @return the shape
+     * @throws IllegalArgumentException if no dimension is given or one is below 1
+     */
+    public static TensorShape of(int... dims) {
+        if (dims == null || dims.length == 0) {
+            throw new IllegalArgumentException("shape must have at least one dimension, got none");
+        }
+        for (int d : dims) {
+            if (d < 1) {
+                throw new IllegalArgumentException(
+                        "shape " + Arrays.toString(dims) + " has dimension " + d
+                                + "; every dimension must be >= 1");
+            }
+        }
+        return new TensorShape(dims.clone());
+    }
+
+    /** Returns the number of dimensions. */
+    public int rank() {
+        return dims.length;
+    }
+
+    /**
+     * Returns one dimension.
+     *
+     * @param axis the axis, from 0
+     * @return its size
+     */
+    public int dim(int axis) {
+        return dims[axis];
+    }
+
+    /** Returns a copy of the dimensions. */
+    public int[] dims() {
+        return dims.clone();
+    }
+
+    /** Returns the number of elements, the product of all dimensions. */
+    public long size() {
+        long n = 1;
+        for (int d : dims) {
+            n *= d;
+        }
+        return n;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TensorShape && Arrays.equals(dims, ((TensorShape) o).dims);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(dims);
+    }
+
+    /** Returns the shape as Keras prints it, for example {@code (1, 28, 28)}. */
+    @Override
+    public String toString() {
+        return Arrays.stream(dims).mapToObj(Integer::toString).collect(Collectors.joining(", ", "(", ")"));
+    }
+}
