@@ -1,0 +1,37 @@
+package dev.gan4j.data;
+
+import java.io.IOException;
+
+/**
+ * Thrown when a file can be read but does not hold what an IDX file (the format of MNIST) must:
+ * a wrong magic number, a header that promises more data than the file has, an image file and a
+ * label file that disagree on the count, or a label outside 0..9. The message names the file,
+ * what was found and what was expected.
+ *
+ * <p>It is an {@link IOException}, so callers that handle unreadable files handle malformed ones
+ * too; catch it separately to tell the two apart.
+ */
+public final class IdxFormatException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what is wrong, naming the file
+     */
+    public IdxFormatException(String message) {
+        super(message);
+    }
+
+    /**
+     * Creates the exception with the failure that revealed the problem, such as a corrupt gzip
+     * stream.
+     *
+     * @param message what is wrong, naming the file
+     * @param cause the underlying failure
+     */
+    public IdxFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

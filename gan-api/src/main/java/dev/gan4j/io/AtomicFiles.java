@@ -1,0 +1,57 @@
+package dev.gan4j.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes files so that nothing is lost: into a temporary file beside the target, flushed to disk,
+ * then moved over the target in one step. A crash leaves the old file or the new one, never half.
+ */
+public final class AtomicFiles {
+
+    private AtomicFiles() {}
+
+    /** Writes the content of a stream. */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes everything to {@code out}; do not close it. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code target} atomically, creating its parent folders.
+     *
+     * @throws IOException if writing or moving fails; the target is then unchanged
+     */
+    public static void write(Path target, Content content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        try {
+            try (OutputStream file = Files.newOutputStream(tmp);
+                    OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
+                content.writeTo(out);
+                out.flush();
+            }
+            // Flush to disk before the move, so the rename never points at unwritten blocks.
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            try {
+                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.gan4j.spec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plain-text form of a {@link GeneratorSpec}, one layer per line, stored in saved models so that a
+ * file carries its own architecture. Floats round-trip exactly.
+ *
+ * <pre>
+ * gan4j-generator 1
+ * recipe dcgan
+ * latentDim 100
+ * dense units=6272 bias=false
+ * reshape shape=128,7,7
+ * ...
+ * </pre>
+ */
+public final class SpecText {
+
+    private static final String HEADER = "gan4j-generator 1";
+
+    private SpecText() {}
+
+    /** Writes the spec as text. */
+    public static String write(GeneratorSpec spec) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(HEADER).append('\n');
+        sb.append("recipe ").append(spec.recipe()).append('\n');
+        sb.append("latentDim ").append(spec.latentDim()).append('\n');
+        for (Layer layer : spec.layers()) {
+            sb.append(line(layer)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Reads a spec written by {@link #write(GeneratorSpec)}.
+     *
+     * @throws IllegalArgumentException naming the line that cannot be read
+     */
+    public static GeneratorSpec readGenerator(String text) {
+        String[] lines = text.strip().split("\n");
+        if (lines.length < 3 || !lines[0].strip().equals(HEADER)) {
+            throw new IllegalArgumentException(
+                    "not a gan4j generator spec: the first line must be '" + HEADER + "'");
+        }
+        GeneratorSpec.Builder builder = GeneratorSpec.builder();
+        builder.recipe(value(lines[1], "recipe"));
+        builder.latentDim(Integer.parseInt(value(lines[2], "latentDim")));
+        for (int i = 3; i < lines.length; i++) {
+            try {
+                builder.layer(parse(lines[i].strip()));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(
+                        "spec line " + (i + 1) + " '" + lines[i].strip() + "': " + e.getMessage(), e);
+            }
+        }
+        return builder.build();
+    }
+
+    private static String value(String line, String key) {
+        String[] parts = line.strip().split(" ", 2);
+        if (parts.length != 2 || !parts[0].equals(key)) {
+            throw new IllegalArgumentException("expected '" + key + " VALUE', got '" + line.strip() + "'");
+        }
+        return parts[1];
+    }
+
+    private static String line(Layer layer) {
+        if (layer instanceof Layer.Dense) {
+            Layer.Dense l = (Layer.Dense) layer;
+            return "dense units=" + l.units() + " bias=" + l.useBias();
+        } else if (layer instanceof Layer.Reshape) {
+            int[] dims = ((Layer.Reshape) layer).target().dims();
+            StringBuilder sb = new StringBuilder("reshape shape=");
+            for (int i = 0; i < dims.length; i++) {
+                sb.append(i == 0 ? "" : ",").append(dims[i]);
+            }
+            return sb.toString();
+        } else if (layer instanceof Layer.Flatten) {
+            return "flatten";
+        } else if (layer instanceof Layer.BatchNorm) {
+            Layer.BatchNorm l = (Layer.BatchNorm) layer;
+            return "batchNorm momentum=" + l.momentum() + " epsilon=" + l.epsilon();
+        } else if (layer instanceof Layer.LeakyRelu) {
+            return "leakyRelu alpha=" + ((Layer.LeakyRelu) layer).alpha();
+        } else if (layer instanceof Layer.Relu) {
+            return "relu";
+        } else if (layer instanceof Layer.Tanh) {
+            return "tanh";
+        } else if (layer instanceof Layer.Sigmoid) {
+            return "sigmoid";
+        } else if (layer instanceof Layer.Conv) {
+            Layer.Conv l = (Layer.Conv) layer;
+            return "conv filters=" + l.filters() + " kernel=" + l.kernel() + " stride=" + l.stride()
+                    + " padding=" + l.padding().describe() + " bias=" + l.useBias();
+        } else if (layer instanceof Layer.ConvTranspose) {
+            Layer.ConvTranspose l = (Layer.ConvTranspose) layer;
+            return "convTranspose filters=" + l.filters() + " kernel=" + l.kernel() + " stride=" + l.stride()
+                    + " padding=" + l.padding().describe() + " outputPadding=" + l.outputPadding()
+                    + " bias=" + l.useBias();
+        } else if (layer instanceof Layer.Upsample) {
+            return "upsample factor=" + ((Layer.Upsample) layer).factor();
+        } else if (layer instanceof Layer.Dropout) {
+            return "dropout rate=" + ((Layer.Dropout) layer).rate();
+        }
+        throw new IllegalArgumentException("unknown layer " + layer);
+    }
+
+    private static Layer parse(String line) {
+        String[] parts = line.split(" ");
+        Map<String, String> args = new HashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("expected key=value, got '" + parts[i] + "'");
+            }
+            args.put(kv[0], kv[1]);
+        }
+        Args a = new Args(args);
+        switch (parts[0]) {
+            case "dense":
+                return new Layer.Dense(a.integer("units"), a.bool("bias"));
+            case "reshape":
+                List<Integer> dims = new ArrayList<>();
+                for (String d : a.string("shape").split(",")) {
+                    dims.add(Integer.parseInt(d));
+                }
+                return new Layer.Reshape(TensorShape.of(dims.stream().mapToInt(Integer::intValue).toArray()));
+            case "flatten":
+                return new Layer.Flatten();
+            case "batchNorm":
+                return new Layer.BatchNorm(a.real("momentum"), a.real("epsilon"));
+            case "leakyRelu":
+                return new Layer.LeakyRelu(a.real("alpha"));
+            case "relu":
+                return new Layer.Relu();
+            case "tanh":
+                return new Layer.Tanh();
+            case "sigmoid":
+                return new Layer.Sigmoid();
+            case "conv":
+                return new Layer.Conv(a.integer("filters"), a.integer("kernel"), a.integer("stride"),
+                        a.padding(), a.bool("bias"));
+            case "convTranspose":
+                return new Layer.ConvTranspose(a.integer("filters"), a.integer("kernel"), a.integer("stride"),
+                        a.padding(), a.integer("outputPadding"), a.bool("bias"));
+            case "upsample":
+                return new Layer.Upsample(a.integer("factor"));
+            case "dropout":
+                return new Layer.Dropout(a.real("rate"));
+            default:
+                throw new IllegalArgumentException("unknown layer '" + parts[0] + "'");
+        }
+    }
+
+    private static final class Args {
+        private final Map<String, String> map;
+
+        Args(Map<String, String> map) {
+            this.map = map;
+        }
+
+        String string(String key) {
+            String v = map.get(key);
+            if (v == null) {
+                throw new IllegalArgumentException("missing " + key + "=");
+            }
+            return v;
+        }
+
+        int integer(String key) {
+            return Integer.parseInt(string(key));
+        }
+
+        float real(String key) {
+            return Float.parseFloat(string(key));
+        }
+
+        boolean bool(String key) {
+            String v = string(key);
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new IllegalArgumentException(key + " must be true or false, got " + v);
+            }
+            return Boolean.parseBoolean(v);
+        }
+
+        Padding padding() {
+            String v = string("padding");
+            return v.equals("same") ? Padding.same() : Padding.of(Integer.parseInt(v));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.gan4j.train;
+
+/**
+ * The Adam optimiser (Kingma and Ba, 2015) with a fixed learning rate.
+ *
+ * <pre>{@code Adam.of(1e-4, 0.3)   // the Keras recipe}</pre>
+ *
+ * @param learningRate the step size, &gt; 0 and finite
+ * @param beta1 the first-moment decay, in [0, 1)
+ * @param beta2 the second-moment decay, in [0, 1)
+ * @param epsilon added to the root of the second moment, &gt; 0
+ */
+public record Adam(double learningRate, double beta1, double beta2, double epsilon) implements Optimizer {
+
+    /** Checks every value. */
+    public Adam {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("Adam learningRate must be > 0 and finite, got " + learningRate);
+        }
+        if (!(beta1 >= 0 && beta1 < 1)) {
+            throw new IllegalArgumentException("Adam beta1 must be in [0, 1), got " + beta1);
+        }
+        if (!(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("Adam beta2 must be in [0, 1), got " + beta2);
+        }
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("Adam epsilon must be > 0 and finite, got " + epsilon);
+        }
+    }
+
+    /** Adam with {@code beta2 = 0.999} and {@code epsilon = 1e-7} (Keras's defaults). */
+    public static Adam of(double learningRate, double beta1) {
+        return new Adam(learningRate, beta1, 0.999, 1e-7);
+    }
+
+    /** Adam with {@code epsilon = 1e-7}. */
+    public static Adam of(double learningRate, double beta1, double beta2) {
+        return new Adam(learningRate, beta1, beta2, 1e-7);
+    }
+
+    @Override
+    public String describe() {
+        return "Adam(lr=" + learningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", eps=" + epsilon + ")";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.gan4j.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/** Finds the one engine on the class path, or the one named by {@code -Dgan4j.engine}. */
+final class Engines {
+
+    static final String ENGINE_PROPERTY = "gan4j.engine";
+
+    private Engines() {}
+
+    static GanTrainerProvider provider() {
+        List<GanTrainerProvider> found = new ArrayList<>();
+        ServiceLoader.load(GanTrainerProvider.class).forEach(found::add);
+        return choose(found, System.getProperty(ENGINE_PROPERTY));
+    }
+
+    static GanTrainerProvider choose(List<GanTrainerProvider> found, String wanted) {
+        if (found.isEmpty()) {
+            throw new IllegalStateException(
+                    "no gan4j engine on the class path: add the dependency dev.gan4j:gan-djl (and the"
+                            + " PyTorch natives, e.g. ai.djl.pytorch:pytorch-native-cpu), see README");
+        }
+        String names = found.stream().map(GanTrainerProvider::name).collect(Collectors.joining(", "));
+        if (wanted != null && !wanted.isBlank()) {
+            return found.stream()
+                    .filter(p -> p.name().equals(wanted))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "-D" + ENGINE_PROPERTY + "=" + wanted + " names no engine on the class path;"
+                                    + " found: " + names));
+        }
+        if (found.size() > 1) {
+            throw new IllegalStateException(
+                    "several gan4j engines on the class path (" + names + "); choose one with -D"
+                            + ENGINE_PROPERTY + "=NAME");
+        }
+        return found.get(0);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.gan4j.train;
+
+import dev.gan4j.spec.DiscriminatorSpec;
+import dev.gan4j.spec.GeneratorSpec;
+import java.util.List;
+
+/**
+ * Every training setting, validated by {@link GanTrainer.Builder#build()}: what an engine receives.
+ *
+ * @param generator the generator's architecture
+ * @param discriminator the discriminator's architecture; its input shape equals the generator's output
+ * @param loss the adversarial loss
+ * @param labelSmoothing the discriminator's targets
+ * @param generatorOptimizer the generator's optimiser
+ * @param discriminatorOptimizer the discriminator's optimiser
+ * @param batchSize real images per step
+ * @param epochs passes over the data
+ * @param stepsPerEpoch generator steps per epoch; 0 means one full pass ({@code size / batchSize})
+ * @param discriminatorSteps discriminator updates per generator update
+ * @param seed the seed of every random choice (initial weights, batches, latents, dropout)
+ * @param device where to train
+ * @param logEvery report metrics every this many steps
+ * @param listeners who receives the events
+ */
+public record GanConfig(
+        GeneratorSpec generator,
+        DiscriminatorSpec discriminator,
+        GanLoss loss,
+        LabelSmoothing labelSmoothing,
+        Optimizer generatorOptimizer,
+        Optimizer discriminatorOptimizer,
+        int batchSize,
+        int epochs,
+        int stepsPerEpoch,
+        int discriminatorSteps,
+        long seed,
+        ComputeDevice device,
+        int logEvery,
+        List<TrainingListener> listeners) {
+
+    /** Copies the listeners. */
+    public GanConfig {
+        listeners = List.copyOf(listeners);
+    }
+
+    /**
+     * Returns the steps in each epoch for a data set of {@code datasetSize} images: {@link
+     * #stepsPerEpoch()} if set, else one pass with the last partial batch dropped.
+     *
+     * @throws IllegalArgumentException if the data set holds less than one batch
+     */
+    public int stepsPerEpochFor(int datasetSize) {
+        int batchesPerStep = discriminatorSteps;
+        long perPass = (long) datasetSize / ((long) batchSize * batchesPerStep);
+        if (perPass < 1) {
+            throw new IllegalArgumentException(
+                    "dataset of " + datasetSize + " images is smaller than one step's "
+                            + (long) batchSize * batchesPerStep + " (batchSize " + batchSize
+                            + " x discriminatorSteps " + discriminatorSteps + "); use a smaller batchSize");
+        }
+        return stepsPerEpoch > 0 ? stepsPerEpoch : (int) perPass;
+    }
+}

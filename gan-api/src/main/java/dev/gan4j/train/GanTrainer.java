@@ -1,0 +1,242 @@
+package dev.gan4j.train;
+
+import dev.gan4j.data.ImageDataset;
+import dev.gan4j.spec.DiscriminatorSpec;
+import dev.gan4j.spec.GeneratorSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a generator against a discriminator. Built fluently; the engine (for example {@code
+ * dev.gan4j:gan-djl}) is found on the class path.
+ *
+ * <pre>{@code
+ * TrainedGan gan = GanTrainer.builder()
+ *     .generator(GeneratorSpec.dcgan().latentDim(100).outputShape(1, 28, 28).build())
+ *     .discriminator(DiscriminatorSpec.dcgan().dropout(0.3).build())
+ *     .labelSmoothing(LabelSmoothing.twoSided(0.9f, 0.1f))
+ *     .epochs(5).batchSize(64).seed(42)
+ *     .build()
+ *     .train(Mnist.trainingSet(dir));
+ * }</pre>
+ */
+public interface GanTrainer {
+
+    /** Returns a builder with the defaults documented on each of its methods. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the validated settings. */
+    GanConfig config();
+
+    /**
+     * Trains on {@code data} and returns the trained generator.
+     *
+     * @throws IllegalArgumentException if the images' shape differs from the generator's output, or
+     *     the data set holds less than one batch; checked before any native code runs
+     * @throws GanException if the engine fails, naming the epoch and step
+     */
+    TrainedGan train(ImageDataset data);
+
+    /**
+     * Checks that {@code data} fits {@code config}, as every engine must before it starts.
+     *
+     * @throws IllegalArgumentException saying what does not fit
+     */
+    static void checkDataset(GanConfig config, ImageDataset data) {
+        Objects.requireNonNull(data, "data");
+        if (!data.imageShape().equals(config.generator().outputShape())) {
+            throw new IllegalArgumentException(
+                    "dataset images have shape " + data.imageShape() + " but the generator makes "
+                            + config.generator().outputShape() + "; build the specs for " + data.imageShape());
+        }
+        config.stepsPerEpochFor(data.size());
+    }
+
+    /** Builds a {@link GanTrainer}; each setter rejects an impossible value at once. */
+    final class Builder {
+        private GeneratorSpec generator;
+        private DiscriminatorSpec discriminator;
+        private GanLoss loss = GanLoss.nonSaturating();
+        private LabelSmoothing labelSmoothing = LabelSmoothing.none();
+        private Optimizer generatorOptimizer = DEFAULT_OPTIMIZER;
+        private Optimizer discriminatorOptimizer = DEFAULT_OPTIMIZER;
+        private int batchSize = 64;
+        private int epochs = 1;
+        private int stepsPerEpoch = 0;
+        private int discriminatorSteps = 1;
+        private Long seed;
+        private ComputeDevice device = ComputeDevice.auto();
+        private int logEvery = 10;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+
+        /** Adam(2e-4, 0.5, 0.999): Radford et al.'s DCGAN settings. */
+        private static final Optimizer DEFAULT_OPTIMIZER = new Adam(2e-4, 0.5, 0.999, 1e-7);
+
+        Builder() {}
+
+        /** Sets the generator. Required. */
+        public Builder generator(GeneratorSpec generator) {
+            this.generator = Objects.requireNonNull(generator, "generator");
+            return this;
+        }
+
+        /** Sets the discriminator; its input shape must equal the generator's output. Required. */
+        public Builder discriminator(DiscriminatorSpec discriminator) {
+            this.discriminator = Objects.requireNonNull(discriminator, "discriminator");
+            return this;
+        }
+
+        /** Sets the loss. Default {@link GanLoss#nonSaturating()}. */
+        public Builder loss(GanLoss loss) {
+            this.loss = Objects.requireNonNull(loss, "loss");
+            return this;
+        }
+
+        /** Sets the discriminator's targets. Default {@link LabelSmoothing#none()}. */
+        public Builder labelSmoothing(LabelSmoothing labelSmoothing) {
+            this.labelSmoothing = Objects.requireNonNull(labelSmoothing, "labelSmoothing");
+            return this;
+        }
+
+        /** Sets both networks' optimiser. Default {@code Adam(2e-4, 0.5, 0.999)}, as DCGAN. */
+        public Builder optimizer(Optimizer optimizer) {
+            generatorOptimizer(optimizer);
+            return discriminatorOptimizer(optimizer);
+        }
+
+        /** Sets the generator's optimiser. Default {@code Adam(2e-4, 0.5, 0.999)}. */
+        public Builder generatorOptimizer(Optimizer optimizer) {
+            this.generatorOptimizer = Objects.requireNonNull(optimizer, "generatorOptimizer");
+            return this;
+        }
+
+        /** Sets the discriminator's optimiser. Default {@code Adam(2e-4, 0.5, 0.999)}. */
+        public Builder discriminatorOptimizer(Optimizer optimizer) {
+            this.discriminatorOptimizer = Objects.requireNonNull(optimizer, "discriminatorOptimizer");
+            return this;
+        }
+
+        /**
+         * Sets the real images per step (the generator makes as many). Default 64.
+         *
+         * @throws IllegalArgumentException if not in [1, 65536]
+         */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1 || batchSize > 65536) {
+                throw new IllegalArgumentException("batchSize must be in [1, 65536], got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Sets the number of epochs. Default 1.
+         *
+         * @throws IllegalArgumentException if {@code epochs < 1}
+         */
+        public Builder epochs(int epochs) {
+            if (epochs < 1) {
+                throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+            }
+            this.epochs = epochs;
+            return this;
+        }
+
+        /**
+         * Sets the generator steps per epoch, for epochs shorter or longer than one pass over the data
+         * (the Keras recipe trains a tenth of a pass per epoch). Default 0: one full pass.
+         *
+         * @throws IllegalArgumentException if {@code steps < 0}
+         */
+        public Builder stepsPerEpoch(int steps) {
+            if (steps < 0) {
+                throw new IllegalArgumentException("stepsPerEpoch must be >= 0 (0 = one full pass), got " + steps);
+            }
+            this.stepsPerEpoch = steps;
+            return this;
+        }
+
+        /**
+         * Sets the discriminator updates per generator update, each on a fresh real batch. Default 1.
+         *
+         * @throws IllegalArgumentException if not in [1, 100]
+         */
+        public Builder discriminatorSteps(int steps) {
+            if (steps < 1 || steps > 100) {
+                throw new IllegalArgumentException("discriminatorSteps must be in [1, 100], got " + steps);
+            }
+            this.discriminatorSteps = steps;
+            return this;
+        }
+
+        /** Sets the seed of every random choice. Default: a random seed, recorded in the provenance. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Sets the device. Default {@link ComputeDevice#auto()}: a GPU if the engine finds one. */
+        public Builder device(ComputeDevice device) {
+            this.device = Objects.requireNonNull(device, "device");
+            return this;
+        }
+
+        /**
+         * Sets how often metrics are fetched from the device and sent to listeners. Default 10.
+         *
+         * @throws IllegalArgumentException if {@code steps < 1}
+         */
+        public Builder logEvery(int steps) {
+            if (steps < 1) {
+                throw new IllegalArgumentException("logEvery must be >= 1, got " + steps);
+            }
+            this.logEvery = steps;
+            return this;
+        }
+
+        /** Adds a listener; listeners are called in the order added. */
+        public Builder listener(TrainingListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Checks the settings together and returns a trainer from the engine on the class path.
+         *
+         * @throws IllegalStateException if the generator or discriminator is missing, or no engine is
+         *     on the class path
+         * @throws IllegalArgumentException if the generator's output shape differs from the
+         *     discriminator's input shape
+         */
+        public GanTrainer build() {
+            GanConfig config = config();
+            return Engines.provider().create(config);
+        }
+
+        /** Checks the settings together and returns them, without looking for an engine. */
+        public GanConfig config() {
+            if (generator == null) {
+                throw new IllegalStateException(
+                        "generator is not set; call generator(GeneratorSpec.dcgan().build()) or similar");
+            }
+            if (discriminator == null) {
+                throw new IllegalStateException(
+                        "discriminator is not set; call discriminator(DiscriminatorSpec.dcgan().build()) or similar");
+            }
+            if (!generator.outputShape().equals(discriminator.inputShape())) {
+                throw new IllegalArgumentException(
+                        "generator output shape " + generator.outputShape()
+                                + " differs from discriminator input shape " + discriminator.inputShape()
+                                + "; build the discriminator with inputShape" + generator.outputShape());
+            }
+            long chosenSeed = seed != null ? seed : new SplittableRandom().nextLong();
+            return new GanConfig(generator, discriminator, loss, labelSmoothing, generatorOptimizer,
+                    discriminatorOptimizer, batchSize, epochs, stepsPerEpoch, discriminatorSteps, chosenSeed,
+                    device, logEvery, listeners);
+        }
+    }
+}

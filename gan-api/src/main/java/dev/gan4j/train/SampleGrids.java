@@ -1,0 +1,57 @@
+package dev.gan4j.train;
+
+import dev.gan4j.image.ImageBatch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Writes a PNG grid of samples after every epoch, {@code epoch-001.png} and on, always from the same
+ * latent vectors, so the files show the generator's progress frame by frame.
+ */
+public final class SampleGrids implements TrainingListener {
+
+    private final Path dir;
+    private final int count;
+    private final int columns;
+    private final long seed;
+
+    private SampleGrids(Path dir, int count, int columns, long seed) {
+        this.dir = dir;
+        this.count = count;
+        this.columns = columns;
+        this.seed = seed;
+    }
+
+    /**
+     * Writes {@code count} samples drawn with {@code seed} into {@code dir}, in a grid of {@code
+     * columns}.
+     *
+     * @throws IllegalArgumentException if {@code count < 1} or {@code columns < 1}
+     */
+    public static SampleGrids into(Path dir, int count, int columns, long seed) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be >= 1, got " + count);
+        }
+        if (columns < 1) {
+            throw new IllegalArgumentException("columns must be >= 1, got " + columns);
+        }
+        return new SampleGrids(dir, count, columns, seed);
+    }
+
+    /** Returns the file written after {@code epoch}. */
+    public Path fileFor(int epoch) {
+        return dir.resolve(String.format(Locale.ROOT, "epoch-%03d.png", epoch));
+    }
+
+    @Override
+    public void onEpochEnd(EpochSummary summary) {
+        ImageBatch samples = summary.generator().generate(count, seed);
+        try {
+            samples.writeGridPng(fileFor(summary.epoch()), columns);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write sample grid " + fileFor(summary.epoch()), e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.gan4j.train;
+
+/**
+ * Receives training events, on the training thread. Keep callbacks quick: the next step waits.
+ * Every method does nothing by default.
+ */
+public interface TrainingListener {
+
+    /**
+     * Training is about to start.
+     *
+     * @param config the validated settings
+     * @param datasetSize the number of real images
+     */
+    default void onTrainingStart(GanConfig config, int datasetSize) {}
+
+    /** An epoch is about to start. */
+    default void onEpochStart(int epoch, int stepsPerEpoch) {}
+
+    /** A step was measured (every {@code logEvery} steps and at the end of each epoch). */
+    default void onStep(StepMetrics metrics) {}
+
+    /** An epoch ended. */
+    default void onEpochEnd(EpochSummary summary) {}
+
+    /** Training ended, normally. */
+    default void onTrainingEnd(Provenance provenance) {}
+}
