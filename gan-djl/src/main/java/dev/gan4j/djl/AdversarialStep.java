@@ -1,0 +1,133 @@
+package dev.gan4j.djl;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import dev.gan4j.train.GanConfig;
+import java.util.Arrays;
+
+/**
+ * One generator update and the discriminator updates before it, as pytorch/examples' DCGAN does it:
+ * {@code fake = G(z)} is computed once, detached for the discriminator's update and live for the
+ * generator's. Each network's update touches only its own parameters; while the generator learns, the
+ * discriminator's parameters record no gradients at all, which saves computing them.
+ */
+final class AdversarialStep {
+
+    private final Engine engine;
+    private final GanConfig config;
+    private final Network generator;
+    private final Network discriminator;
+    private final Optimizer generatorOptimizer;
+    private final Optimizer discriminatorOptimizer;
+    private final DeviceDataset data;
+    private final NDArray targets;
+
+    AdversarialStep(
+            Engine engine,
+            GanConfig config,
+            Network generator,
+            Network discriminator,
+            DeviceDataset data,
+            NDManager manager) {
+        this.engine = engine;
+        this.config = config;
+        this.generator = generator;
+        this.discriminator = discriminator;
+        this.generatorOptimizer = Optimizers.create(config.generatorOptimizer());
+        this.discriminatorOptimizer = Optimizers.create(config.discriminatorOptimizer());
+        this.data = data;
+        int b = config.batchSize();
+        // The discriminator sees real and fake images in one batch of 2B, as the Keras recipe does:
+        // one forward pass per layer instead of two. Targets: real first, then fake.
+        float[] t = new float[2 * b];
+        Arrays.fill(t, 0, b, config.labelSmoothing().realTarget());
+        Arrays.fill(t, b, 2 * b, config.labelSmoothing().fakeTarget());
+        this.targets = manager.create(t, new Shape(2 * b, 1));
+    }
+
+    /**
+     * Runs the discriminator updates and one generator update, every array in {@code step}.
+     *
+     * @param measure whether to compute the metrics, fetched to the host in one copy
+     * @return D loss, G loss, D(x), D(G(z)), real accuracy, fake accuracy and fool rate, or {@code null} when not measuring
+     */
+    float[] run(NDManager step, boolean measure) {
+        try (GradientCollector collector = engine.newGradientCollector()) {
+            Fake fake = null;
+            for (int k = 0; k < config.discriminatorSteps(); k++) {
+                fake = discriminatorUpdate(step, collector);
+            }
+            Verdict verdict = generatorUpdate(fake.images(), collector);
+            return measure ? measure(fake, verdict) : null;
+        }
+    }
+
+    /** The result of a discriminator update: the generated batch (live) and what D said. */
+    record Fake(NDArray images, NDArray logits, NDArray loss) {}
+
+    /** Draws real and fake batches and updates the discriminator only. */
+    Fake discriminatorUpdate(NDManager step, GradientCollector collector) {
+        int b = config.batchSize();
+        NDArray real = data.nextBatch(b, step);
+        NDArray z = step.randomNormal(0f, 1f, new Shape(b, config.generator().latentDim()), DataType.FLOAT32);
+        NDArray fake = generator.forward(z, true);
+        NDArray logits = discriminator.forward(real.concat(fake.stopGradient(), 0), true);
+        NDArray loss = Losses.binaryCrossEntropy(logits, targets);
+        collector.backward(loss);
+        update(discriminator, discriminatorOptimizer);
+        return new Fake(fake, logits, loss);
+    }
+
+    /** What the updated discriminator said of the generator's batch, and the generator's loss. */
+    record Verdict(NDArray logits, NDArray loss) {}
+
+    /** Updates the generator only, through the just-updated discriminator. */
+    Verdict generatorUpdate(NDArray fake, GradientCollector collector) {
+        discriminator.requireGradients(false);
+        try {
+            NDArray logits = discriminator.forward(fake, true);
+            NDArray loss = Losses.generatorLoss(config.loss(), logits);
+            collector.backward(loss);
+            update(generator, generatorOptimizer);
+            return new Verdict(logits, loss);
+        } finally {
+            discriminator.requireGradients(true);
+        }
+    }
+
+    private float[] measure(Fake fake, Verdict verdict) {
+        int b = config.batchSize();
+        NDArray real = fake.logits().get(new NDIndex().addSliceDim(0, b));
+        NDArray generated = fake.logits().get(new NDIndex().addSliceDim(b, 2L * b));
+        NDList values = new NDList(
+                fake.loss(),
+                verdict.loss(),
+                Activation.sigmoid(real).mean(),
+                Activation.sigmoid(generated).mean(),
+                real.gt(0f).toType(DataType.FLOAT32, false).mean(),
+                generated.lte(0f).toType(DataType.FLOAT32, false).mean(),
+                verdict.logits().gt(0f).toType(DataType.FLOAT32, false).mean());
+        // One stack and one copy: a single host synchronisation per report.
+        return NDArrays.stack(values).toFloatArray();
+    }
+
+    /** Applies the optimiser to every trainable parameter; DJL's update zeroes the gradient after. */
+    private static void update(Network network, Optimizer optimizer) {
+        for (Param p : network.params()) {
+            if (p.trainable()) {
+                try (NDArray grad = p.array().getGradient()) {
+                    optimizer.update(p.name(), p.array(), grad);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.gan4j.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.gan4j.io.AtomicFiles;
+import dev.gan4j.spec.GeneratorSpec;
+import dev.gan4j.spec.SpecText;
+import dev.gan4j.train.Provenance;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The saved-generator file: a zip holding {@code spec.txt} ({@link SpecText}), {@code
+ * provenance.properties} and {@code weights.bin} (every parameter by name, shape and float values,
+ * big-endian). Engine-neutral: nothing in it is DJL's own format.
+ */
+final class GeneratorFile {
+
+    private static final String SPEC = "spec.txt";
+    private static final String PROVENANCE = "provenance.properties";
+    private static final String WEIGHTS = "weights.bin";
+    private static final int WEIGHTS_MAGIC = 0x47344a57; // "G4JW"
+    private static final int WEIGHTS_VERSION = 1;
+
+    private GeneratorFile() {}
+
+    /** A generator read back: spec, provenance and parameters in {@code manager}. */
+    record Loaded(GeneratorSpec spec, Provenance provenance, List<Param> params) {}
+
+    static void write(Path file, GeneratorSpec spec, List<Param> params, Provenance provenance) throws IOException {
+        byte[] weights = weights(params);
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            entry(zip, SPEC, SpecText.write(spec).getBytes(StandardCharsets.UTF_8));
+            entry(zip, PROVENANCE, provenanceText(provenance).getBytes(StandardCharsets.UTF_8));
+            entry(zip, WEIGHTS, weights);
+            zip.finish();
+        });
+    }
+
+    static Loaded read(Path file, NDManager manager) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new IOException(file + " is not a readable gan4j generator file: " + e.getMessage(), e);
+        }
+        for (String name : List.of(SPEC, PROVENANCE, WEIGHTS)) {
+            if (!entries.containsKey(name)) {
+                throw new IOException(file + " is not a gan4j generator file: it lacks " + name
+                        + " (truncated, or written by something else)");
+            }
+        }
+        GeneratorSpec spec;
+        try {
+            spec = SpecText.readGenerator(new String(entries.get(SPEC), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": bad spec: " + e.getMessage(), e);
+        }
+        Provenance provenance = parseProvenance(entries.get(PROVENANCE));
+        List<Param> params = readWeights(file, entries.get(WEIGHTS), manager);
+        return new Loaded(spec, provenance, params);
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    private static byte[] weights(List<Param> params) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(WEIGHTS_MAGIC);
+        out.writeInt(WEIGHTS_VERSION);
+        out.writeInt(params.size());
+        for (Param p : params) {
+            out.writeUTF(p.name());
+            out.writeBoolean(p.trainable());
+            long[] dims = p.array().getShape().getShape();
+            out.writeInt(dims.length);
+            for (long d : dims) {
+                out.writeLong(d);
+            }
+            for (float v : p.array().toFloatArray()) {
+                out.writeFloat(v);
+            }
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    private static List<Param> readWeights(Path file, byte[] bytes, NDManager manager) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        try {
+            if (in.readInt() != WEIGHTS_MAGIC) {
+                throw new IOException(file + ": " + WEIGHTS + " has the wrong magic number");
+            }
+            int version = in.readInt();
+            if (version != WEIGHTS_VERSION) {
+                throw new IOException(file + ": " + WEIGHTS + " version " + version + ", this gan4j reads "
+                        + WEIGHTS_VERSION);
+            }
+            int count = in.readInt();
+            List<Param> params = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String name = in.readUTF();
+                boolean trainable = in.readBoolean();
+                long[] dims = new long[in.readInt()];
+                for (int d = 0; d < dims.length; d++) {
+                    dims[d] = in.readLong();
+                }
+                Shape shape = new Shape(dims);
+                float[] values = new float[Math.toIntExact(shape.size())];
+                for (int v = 0; v < values.length; v++) {
+                    values[v] = in.readFloat();
+                }
+                NDArray array = manager.create(values, shape);
+                params.add(new Param(name, array, trainable));
+            }
+            return params;
+        } catch (EOFException e) {
+            throw new IOException(file + ": " + WEIGHTS + " is truncated", e);
+        }
+    }
+
+    private static String provenanceText(Provenance p) throws IOException {
+        Properties props = new Properties();
+        props.setProperty("recipe", p.recipe());
+        props.setProperty("seed", Long.toString(p.seed()));
+        props.setProperty("steps", Long.toString(p.steps()));
+        props.setProperty("epochs", Integer.toString(p.epochs()));
+        props.setProperty("batchSize", Integer.toString(p.batchSize()));
+        props.setProperty("loss", p.loss());
+        props.setProperty("labelSmoothing", p.labelSmoothing());
+        props.setProperty("generatorOptimizer", p.generatorOptimizer());
+        props.setProperty("discriminatorOptimizer", p.discriminatorOptimizer());
+        props.setProperty("datasetSize", Integer.toString(p.datasetSize()));
+        props.setProperty("engine", p.engine());
+        props.setProperty("device", p.device());
+        props.setProperty("gan4jVersion", p.gan4jVersion());
+        props.setProperty("finishedAt", p.finishedAt().toString());
+        StringWriter w = new StringWriter();
+        props.store(w, "gan4j provenance");
+        return w.toString();
+    }
+
+    private static Provenance parseProvenance(byte[] bytes) throws IOException {
+        Properties props = new Properties();
+        props.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+        try {
+            return new Provenance(
+                    props.getProperty("recipe"),
+                    Long.parseLong(props.getProperty("seed")),
+                    Long.parseLong(props.getProperty("steps")),
+                    Integer.parseInt(props.getProperty("epochs")),
+                    Integer.parseInt(props.getProperty("batchSize")),
+                    props.getProperty("loss"),
+                    props.getProperty("labelSmoothing"),
+                    props.getProperty("generatorOptimizer"),
+                    props.getProperty("discriminatorOptimizer"),
+                    Integer.parseInt(props.getProperty("datasetSize")),
+                    props.getProperty("engine"),
+                    props.getProperty("device"),
+                    props.getProperty("gan4jVersion"),
+                    Instant.parse(props.getProperty("finishedAt")));
+        } catch (RuntimeException e) {
+            throw new IOException("bad provenance.properties: " + e.getMessage(), e);
+        }
+    }
+}

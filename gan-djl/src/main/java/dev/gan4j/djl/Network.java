@@ -1,0 +1,268 @@
+package dev.gan4j.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import dev.gan4j.spec.Layer;
+import dev.gan4j.spec.LayerStack;
+import dev.gan4j.spec.Padding;
+import dev.gan4j.spec.TensorShape;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A {@link LayerStack} compiled to DJL operations, with its parameters. We do not use DJL's {@code
+ * Block}s: a flat list of functional ops gives us full control of which manager every array lands in,
+ * of the parameter layout (PyTorch's, which ONNX shares) and of the native calls per step.
+ */
+final class Network {
+
+    private final LayerStack stack;
+    private final List<LayerOp> ops;
+    private final List<Param> params;
+
+    private Network(LayerStack stack, List<LayerOp> ops, List<Param> params) {
+        this.stack = stack;
+        this.ops = ops;
+        this.params = params;
+    }
+
+    /**
+     * Compiles {@code stack}, creating its parameters in {@code manager} with Keras's initialisation:
+     * Glorot-uniform kernels, zero biases, BatchNorm scale 1 and shift 0. Random draws come from the
+     * engine's seeded generator.
+     */
+    static Network create(LayerStack stack, NDManager manager) {
+        return compile(stack, new ParamSource.Initializing(manager));
+    }
+
+    /** Compiles {@code stack} around existing parameters, checked by name and shape. */
+    static Network withParams(LayerStack stack, List<Param> existing) {
+        return compile(stack, new ParamSource.Existing(existing));
+    }
+
+    private static Network compile(LayerStack stack, ParamSource source) {
+        List<LayerOp> ops = new ArrayList<>();
+        List<Param> params = new ArrayList<>();
+        for (int i = 0; i < stack.layers().size(); i++) {
+            ops.add(compileLayer(i, stack.layers().get(i), stack.inputShapeOf(i), source, params));
+        }
+        source.finish();
+        return new Network(stack, List.copyOf(ops), Collections.unmodifiableList(params));
+    }
+
+    LayerStack stack() {
+        return stack;
+    }
+
+    /** Returns every parameter, trainable or not, in a fixed order. */
+    List<Param> params() {
+        return params;
+    }
+
+    /** Runs the batch through every layer. */
+    NDArray forward(NDArray x, boolean training) {
+        NDArray out = x;
+        for (LayerOp op : ops) {
+            out = op.forward(out, training);
+        }
+        return out;
+    }
+
+    /** Turns gradient recording of the trainable parameters on or off. */
+    void requireGradients(boolean on) {
+        for (Param p : params) {
+            if (p.trainable()) {
+                p.array().setRequiresGradient(on);
+            }
+        }
+    }
+
+    private static LayerOp compileLayer(int index, Layer layer, TensorShape in, ParamSource source, List<Param> params) {
+        String prefix = index + ".";
+        if (layer instanceof Layer.Dense) {
+            Layer.Dense l = (Layer.Dense) layer;
+            int fanIn = in.dim(0);
+            NDArray w = source.glorot(prefix + "weight", new Shape(l.units(), fanIn), fanIn, l.units(), params);
+            NDArray b = l.useBias() ? source.constant(prefix + "bias", new Shape(l.units()), 0f, true, params) : null;
+            return (x, training) -> Linear.linear(x, w, b).singletonOrThrow();
+        } else if (layer instanceof Layer.Reshape) {
+            int[] dims = ((Layer.Reshape) layer).target().dims();
+            return (x, training) -> x.reshape(batchShape(x, dims));
+        } else if (layer instanceof Layer.Flatten) {
+            return (x, training) -> x.reshape(x.getShape().get(0), -1);
+        } else if (layer instanceof Layer.BatchNorm) {
+            Layer.BatchNorm l = (Layer.BatchNorm) layer;
+            Shape c = new Shape(in.dim(0));
+            NDArray gamma = source.constant(prefix + "gamma", c, 1f, true, params);
+            NDArray beta = source.constant(prefix + "beta", c, 0f, true, params);
+            NDArray mean = source.constant(prefix + "runningMean", c, 0f, false, params);
+            NDArray var = source.constant(prefix + "runningVar", c, 1f, false, params);
+            // Axis -1 hands the call straight to torch's batch_norm, which normalises axis 1 of (N, C)
+            // and (N, C, H, W) alike; DJL's other axes go through two extra transposes.
+            return (x, training) -> x.getNDArrayInternal()
+                    .batchNorm(x, mean, var, gamma, beta, -1, l.momentum(), l.epsilon(), training)
+                    .singletonOrThrow();
+        } else if (layer instanceof Layer.LeakyRelu) {
+            float alpha = ((Layer.LeakyRelu) layer).alpha();
+            return (x, training) -> Activation.leakyRelu(x, alpha);
+        } else if (layer instanceof Layer.Relu) {
+            return (x, training) -> Activation.relu(x);
+        } else if (layer instanceof Layer.Tanh) {
+            return (x, training) -> Activation.tanh(x);
+        } else if (layer instanceof Layer.Sigmoid) {
+            return (x, training) -> Activation.sigmoid(x);
+        } else if (layer instanceof Layer.Conv) {
+            return conv(prefix, (Layer.Conv) layer, in, source, params);
+        } else if (layer instanceof Layer.ConvTranspose) {
+            return convTranspose(prefix, (Layer.ConvTranspose) layer, in, source, params);
+        } else if (layer instanceof Layer.Upsample) {
+            int f = ((Layer.Upsample) layer).factor();
+            return (x, training) -> upsample(x, f);
+        } else if (layer instanceof Layer.Dropout) {
+            float rate = ((Layer.Dropout) layer).rate();
+            return (x, training) -> training && rate > 0
+                    ? x.getNDArrayInternal().dropout(x, rate, true).singletonOrThrow()
+                    : x;
+        }
+        throw new IllegalArgumentException("layer " + index + " of kind " + layer.kind() + " has no DJL form");
+    }
+
+    private static LayerOp conv(String prefix, Layer.Conv l, TensorShape in, ParamSource source, List<Param> params) {
+        int c = in.dim(0);
+        int k = l.kernel();
+        NDArray w = source.glorot(prefix + "weight", new Shape(l.filters(), c, k, k), c * k * k, l.filters() * k * k, params);
+        NDArray b = l.useBias() ? source.constant(prefix + "bias", new Shape(l.filters()), 0f, true, params) : null;
+        Padding.Resolved ph = l.resolvePadding(in.dim(1));
+        Padding.Resolved pw = l.resolvePadding(in.dim(2));
+        Shape stride = new Shape(l.stride(), l.stride());
+        Shape dilation = new Shape(1, 1);
+        if (ph.symmetric() && pw.symmetric()) {
+            Shape padding = new Shape(ph.before(), pw.before());
+            return (x, training) -> Conv2d.conv2d(x, w, b, stride, padding, dilation, 1).singletonOrThrow();
+        }
+        // TensorFlow's "same" pads the odd pixel after; torch's conv2d pads symmetrically only, so
+        // pad explicitly (torch's pad order: last axis first, before then after).
+        Shape explicit = new Shape(pw.before(), pw.after(), ph.before(), ph.after());
+        Shape none = new Shape(0, 0);
+        return (x, training) ->
+                Conv2d.conv2d(x.pad(explicit, 0), w, b, stride, none, dilation, 1).singletonOrThrow();
+    }
+
+    private static LayerOp convTranspose(
+            String prefix, Layer.ConvTranspose l, TensorShape in, ParamSource source, List<Param> params) {
+        int c = in.dim(0);
+        int k = l.kernel();
+        // Keras's Glorot fans for Conv2DTranspose: in = k*k*filters, out = k*k*C.
+        NDArray w = source.glorot(prefix + "weight", new Shape(c, l.filters(), k, k), l.filters() * k * k, c * k * k, params);
+        NDArray b = l.useBias() ? source.constant(prefix + "bias", new Shape(l.filters()), 0f, true, params) : null;
+        Padding.Resolved ph = l.resolvePadding(in.dim(1));
+        Padding.Resolved pw = l.resolvePadding(in.dim(2));
+        return (x, training) -> TransposedConvolution.forward(x, w, b, l.stride(), ph, pw, l.outputPadding());
+    }
+
+    private static NDArray upsample(NDArray x, int f) {
+        if (f == 1) {
+            return x;
+        }
+        Shape s = x.getShape();
+        long n = s.get(0);
+        long c = s.get(1);
+        long h = s.get(2);
+        long w = s.get(3);
+        // Nearest neighbour as a broadcast view and one copy: works on every device and differentiates.
+        return x.reshape(n, c, h, 1, w, 1).broadcast(new Shape(n, c, h, f, w, f)).reshape(n, c, h * f, w * f);
+    }
+
+    private static Shape batchShape(NDArray x, int[] dims) {
+        long[] shape = new long[dims.length + 1];
+        shape[0] = x.getShape().get(0);
+        for (int i = 0; i < dims.length; i++) {
+            shape[i + 1] = dims[i];
+        }
+        return new Shape(shape);
+    }
+
+    /** Supplies parameters while compiling: fresh ones, or ones read from a file. */
+    private abstract static class ParamSource {
+        abstract NDArray glorot(String name, Shape shape, int fanIn, int fanOut, List<Param> params);
+
+        abstract NDArray constant(String name, Shape shape, float value, boolean trainable, List<Param> params);
+
+        void finish() {}
+
+        static final class Initializing extends ParamSource {
+            private final NDManager manager;
+
+            Initializing(NDManager manager) {
+                this.manager = manager;
+            }
+
+            @Override
+            NDArray glorot(String name, Shape shape, int fanIn, int fanOut, List<Param> params) {
+                float limit = (float) Math.sqrt(6.0 / (fanIn + fanOut));
+                NDArray a = manager.randomUniform(-limit, limit, shape);
+                a.setRequiresGradient(true);
+                params.add(new Param(name, a, true));
+                return a;
+            }
+
+            @Override
+            NDArray constant(String name, Shape shape, float value, boolean trainable, List<Param> params) {
+                NDArray a = value == 0f ? manager.zeros(shape) : manager.full(shape, value);
+                if (trainable) {
+                    a.setRequiresGradient(true);
+                }
+                params.add(new Param(name, a, trainable));
+                return a;
+            }
+        }
+
+        static final class Existing extends ParamSource {
+            private final List<Param> existing;
+            private int next;
+
+            Existing(List<Param> existing) {
+                this.existing = existing;
+            }
+
+            private NDArray take(String name, Shape shape, boolean trainable, List<Param> params) {
+                if (next >= existing.size()) {
+                    throw new IllegalArgumentException("weights end before parameter " + name);
+                }
+                Param p = existing.get(next++);
+                if (!p.name().equals(name) || !p.array().getShape().equals(shape)) {
+                    throw new IllegalArgumentException(
+                            "weights hold " + p.name() + " " + p.array().getShape() + " where the spec needs "
+                                    + name + " " + shape);
+                }
+                Param checked = new Param(name, p.array(), trainable);
+                params.add(checked);
+                return checked.array();
+            }
+
+            @Override
+            NDArray glorot(String name, Shape shape, int fanIn, int fanOut, List<Param> params) {
+                return take(name, shape, true, params);
+            }
+
+            @Override
+            NDArray constant(String name, Shape shape, float value, boolean trainable, List<Param> params) {
+                return take(name, shape, trainable, params);
+            }
+
+            @Override
+            void finish() {
+                if (next != existing.size()) {
+                    throw new IllegalArgumentException(
+                            "weights hold " + existing.size() + " parameters, the spec " + next);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.gan4j.djl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import dev.gan4j.train.GanConfig;
+import dev.gan4j.train.GanTrainer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AdversarialStepTest {
+
+    private NDManager manager;
+    private Engine engine;
+    private Network generator;
+    private Network discriminator;
+    private DeviceDataset data;
+    private AdversarialStep step;
+    private boolean wasRecording;
+
+    @BeforeEach
+    void setUp() {
+        engine = DjlEngine.get();
+        engine.setRandomSeed(7);
+        wasRecording = GradMode.set(false);
+        manager = NDManager.newBaseManager(Device.cpu(), engine.getEngineName());
+        GanConfig config = GanTrainer.builder()
+                .generator(TinyGan.generator())
+                .discriminator(TinyGan.discriminator())
+                .batchSize(8)
+                .seed(7)
+                .config();
+        generator = Network.create(config.generator().stack(), manager);
+        discriminator = Network.create(config.discriminator().stack(), manager);
+        data = new DeviceDataset(TinyGan.data(32, 1), manager, new SplittableRandom(1));
+        step = new AdversarialStep(engine, config, generator, discriminator, data, manager);
+    }
+
+    @AfterEach
+    void tearDown() {
+        data.close();
+        manager.close();
+        GradMode.set(wasRecording);
+    }
+
+    @Test
+    void discriminatorUpdateChangesOnlyTheDiscriminator() {
+        // given
+        List<float[]> generatorBefore = snapshot(generator);
+        List<float[]> discriminatorBefore = snapshot(discriminator);
+
+        // when
+        try (NDManager scope = manager.newSubManager();
+                GradientCollector collector = engine.newGradientCollector()) {
+            step.discriminatorUpdate(scope, collector);
+        }
+
+        // then
+        assertThat(snapshot(generator)).usingRecursiveComparison().isEqualTo(generatorBefore);
+        assertAllChanged(discriminatorBefore, snapshot(discriminator));
+    }
+
+    @Test
+    void generatorUpdateChangesOnlyTheGenerator() {
+        try (NDManager scope = manager.newSubManager();
+                GradientCollector collector = engine.newGradientCollector()) {
+            // given: a discriminator update, whose fake batch the generator learns from
+            AdversarialStep.Fake fake = step.discriminatorUpdate(scope, collector);
+            List<float[]> generatorBefore = snapshot(generator);
+            List<float[]> discriminatorBefore = snapshot(discriminator);
+
+            // when
+            step.generatorUpdate(fake.images(), collector);
+
+            // then
+            assertThat(snapshot(discriminator)).usingRecursiveComparison().isEqualTo(discriminatorBefore);
+            assertAllChanged(generatorBefore, snapshot(generator));
+        }
+    }
+
+    @Test
+    void generatorUpdateLeavesNoGradientOnTheDiscriminator() {
+        try (NDManager scope = manager.newSubManager();
+                GradientCollector collector = engine.newGradientCollector()) {
+            // given
+            AdversarialStep.Fake fake = step.discriminatorUpdate(scope, collector);
+
+            // when
+            step.generatorUpdate(fake.images(), collector);
+        }
+
+        // then: the next discriminator update starts from zero gradients, not the generator's
+        for (Param p : discriminator.params()) {
+            if (p.trainable()) {
+                assertThat(p.array().getGradient().abs().sum().getFloat()).as(p.name()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void measuredStepReportsProbabilitiesAndAccuracies() {
+        float[] metrics;
+        try (NDManager scope = manager.newSubManager()) {
+            metrics = step.run(scope, true);
+        }
+
+        assertThat(metrics).hasSize(7);
+        assertThat(metrics[0]).as("D loss").isPositive();
+        assertThat(metrics[1]).as("G loss").isPositive();
+        for (int i = 2; i < 7; i++) {
+            assertThat(metrics[i]).as("metric " + i).isBetween(0f, 1f);
+        }
+    }
+
+    @Test
+    void unmeasuredStepFetchesNothing() {
+        try (NDManager scope = manager.newSubManager()) {
+            assertThat(step.run(scope, false)).isNull();
+        }
+    }
+
+    /** The values of each trained parameter (BatchNorm running statistics move with every training-mode pass). */
+    private static List<float[]> snapshot(Network network) {
+        List<float[]> values = new ArrayList<>();
+        for (Param p : network.params()) {
+            if (p.trainable()) {
+                values.add(p.array().toFloatArray());
+            }
+        }
+        return values;
+    }
+
+    private void assertAllChanged(List<float[]> before, List<float[]> after) {
+        int changed = 0;
+        for (int i = 0; i < before.size(); i++) {
+            if (!java.util.Arrays.equals(before.get(i), after.get(i))) {
+                changed++;
+            }
+        }
+        assertThat(changed).as("parameters changed by the update").isPositive();
+    }
+}
