@@ -34,7 +34,10 @@ public final class ImageBatch {
             throw new IllegalArgumentException(
                     "imageShape must be (C, H, W) with 1 or 3 channels, got " + imageShape);
         }
-        if (count < 1 || (long) pixels.length != count * imageShape.size()) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be >= 1, got " + count);
+        }
+        if ((long) pixels.length != count * imageShape.size()) {
             throw new IllegalArgumentException(
                     "pixels has " + pixels.length + " floats; " + count + " images of " + imageShape
                             + " need " + count * imageShape.size());

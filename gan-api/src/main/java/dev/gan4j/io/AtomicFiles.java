@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.UUID;
 
 /**
  * Writes files so that nothing is lost: into a temporary file beside the target, flushed to disk,
@@ -34,13 +36,16 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        // Not Files.createTempFile: it makes the file owner-only whatever the umask, and the move would
+        // hand those permissions to the target.
+        Path tmp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream file = Files.newOutputStream(tmp);
+            try (OutputStream file = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
                 content.writeTo(out);
                 out.flush();
             }
+            keepPermissions(absolute, tmp);
             // Flush to disk before the move, so the rename never points at unwritten blocks.
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 channel.force(true);
@@ -52,6 +57,13 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A replaced file keeps its permissions, where the file system has POSIX ones. */
+    private static void keepPermissions(Path target, Path tmp) throws IOException {
+        if (Files.exists(target) && Files.getFileStore(target).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
         }
     }
 }

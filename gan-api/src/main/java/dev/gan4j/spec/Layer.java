@@ -40,6 +40,15 @@ public sealed interface Layer
     /** Returns the layer's type as Keras names it, for example {@code Conv2DTranspose}. */
     String kind();
 
+    /**
+     * Returns the multiply-accumulates of one example's forward pass: what dense and convolution
+     * layers cost; element-wise layers count as 0. A transposed convolution counts only products of
+     * real input pixels (no inserted zeros), as gan4j computes it.
+     */
+    default long forwardMacs(TensorShape in) {
+        return 0;
+    }
+
     /** Returns the layer's settings in a short form for summaries, for example {@code 64, k4, s2, same}. */
     default String settings() {
         return "";
@@ -66,6 +75,11 @@ public sealed interface Layer
         @Override
         public long trainableParameterCount(TensorShape in) {
             return (long) in.dim(0) * units + (useBias ? units : 0);
+        }
+
+        @Override
+        public long forwardMacs(TensorShape in) {
+            return (long) in.dim(0) * units;
         }
 
         @Override
@@ -314,6 +328,12 @@ public sealed interface Layer
         }
 
         @Override
+        public long forwardMacs(TensorShape in) {
+            TensorShape out = outputShape(in);
+            return (long) out.dim(1) * out.dim(2) * filters * in.dim(0) * kernel * kernel;
+        }
+
+        @Override
         public String kind() {
             return "Conv2D";
         }
@@ -379,6 +399,13 @@ public sealed interface Layer
         @Override
         public long trainableParameterCount(TensorShape in) {
             return (long) in.dim(0) * filters * kernel * kernel + (useBias ? filters : 0);
+        }
+
+        @Override
+        public long forwardMacs(TensorShape in) {
+            // Every input pixel meets every tap once; products landing in the cropped border are
+            // counted too, a small over-estimate.
+            return (long) in.dim(1) * in.dim(2) * in.dim(0) * filters * kernel * kernel;
         }
 
         @Override

@@ -84,6 +84,15 @@ public final class LayerStack {
         return n;
     }
 
+    /** Returns the multiply-accumulates of one example's forward pass through every layer. */
+    public long forwardMacs() {
+        long n = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            n += layers.get(i).forwardMacs(inputShapeOf(i));
+        }
+        return n;
+    }
+
     /** Returns a Keras-like table: one row per layer with its settings, output shape and parameters. */
     String summary(String title) {
         StringBuilder sb = new StringBuilder();
@@ -104,6 +113,7 @@ public final class LayerStack {
         sb.append("Total params: ").append(fmt(trainable + frozen)).append('\n');
         sb.append("Trainable params: ").append(fmt(trainable)).append('\n');
         sb.append("Non-trainable params: ").append(fmt(frozen)).append('\n');
+        sb.append(String.format(Locale.ROOT, "Forward cost: %.1f MMAC per example%n", forwardMacs() / 1e6));
         return sb.toString();
     }
 

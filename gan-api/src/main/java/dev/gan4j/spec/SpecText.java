@@ -49,7 +49,12 @@ public final class SpecText {
         }
         GeneratorSpec.Builder builder = GeneratorSpec.builder();
         builder.recipe(value(lines[1], "recipe"));
-        builder.latentDim(Integer.parseInt(value(lines[2], "latentDim")));
+        String latentDim = value(lines[2], "latentDim");
+        try {
+            builder.latentDim(Integer.parseInt(latentDim));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("spec line 3: latentDim must be a whole number, got '" + latentDim + "'", e);
+        }
         for (int i = 3; i < lines.length; i++) {
             try {
                 builder.layer(parse(lines[i].strip()));
@@ -121,7 +126,15 @@ public final class SpecText {
             args.put(kv[0], kv[1]);
         }
         Args a = new Args(args);
-        switch (parts[0]) {
+        Layer layer = layerOf(parts[0], a);
+        if (a.unused() != null) {
+            throw new IllegalArgumentException("unknown setting '" + a.unused() + "' for " + parts[0]);
+        }
+        return layer;
+    }
+
+    private static Layer layerOf(String kind, Args a) {
+        switch (kind) {
             case "dense":
                 return new Layer.Dense(a.integer("units"), a.bool("bias"));
             case "reshape":
@@ -153,18 +166,25 @@ public final class SpecText {
             case "dropout":
                 return new Layer.Dropout(a.real("rate"));
             default:
-                throw new IllegalArgumentException("unknown layer '" + parts[0] + "'");
+                throw new IllegalArgumentException("unknown layer '" + kind + "'");
         }
     }
 
     private static final class Args {
         private final Map<String, String> map;
+        private final java.util.Set<String> read = new java.util.HashSet<>();
 
         Args(Map<String, String> map) {
             this.map = map;
         }
 
+        /** Returns a setting no layer read, or null. */
+        String unused() {
+            return map.keySet().stream().filter(k -> !read.contains(k)).sorted().findFirst().orElse(null);
+        }
+
         String string(String key) {
+            read.add(key);
             String v = map.get(key);
             if (v == null) {
                 throw new IllegalArgumentException("missing " + key + "=");

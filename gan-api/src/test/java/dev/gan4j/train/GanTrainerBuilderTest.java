@@ -1,0 +1,191 @@
+package dev.gan4j.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gan4j.spec.DiscriminatorSpec;
+import dev.gan4j.spec.GeneratorSpec;
+import org.junit.jupiter.api.Test;
+
+class GanTrainerBuilderTest {
+
+    private static final GeneratorSpec G = GeneratorSpec.dcgan().build();
+    private static final DiscriminatorSpec D = DiscriminatorSpec.dcgan().build();
+
+    private static GanTrainer.Builder complete() {
+        return GanTrainer.builder().generator(G).discriminator(D);
+    }
+
+    @Test
+    void configHasTheDocumentedDefaults() {
+        GanConfig config = complete().config();
+
+        assertThat(config.generator()).isSameAs(G);
+        assertThat(config.discriminator()).isSameAs(D);
+        assertThat(config.loss()).isEqualTo(GanLoss.nonSaturating());
+        assertThat(config.labelSmoothing()).isEqualTo(LabelSmoothing.none());
+        assertThat(config.generatorOptimizer()).isEqualTo(new Adam(2e-4, 0.5, 0.999, 1e-7));
+        assertThat(config.discriminatorOptimizer()).isEqualTo(new Adam(2e-4, 0.5, 0.999, 1e-7));
+        assertThat(config.batchSize()).isEqualTo(64);
+        assertThat(config.epochs()).isEqualTo(1);
+        assertThat(config.stepsPerEpoch()).isZero();
+        assertThat(config.discriminatorSteps()).isEqualTo(1);
+        assertThat(config.logEvery()).isEqualTo(10);
+        assertThat(config.device()).isEqualTo(ComputeDevice.auto());
+        assertThat(config.listeners()).isEmpty();
+    }
+
+    @Test
+    void configKeepsEverySetting() {
+        TrainingListener first = new TrainingListener() {};
+        TrainingListener second = new TrainingListener() {};
+
+        GanConfig config = complete()
+                .loss(GanLoss.minimax())
+                .labelSmoothing(LabelSmoothing.twoSided(0.9f, 0.1f))
+                .generatorOptimizer(Adam.of(1e-4, 0.3))
+                .discriminatorOptimizer(Adam.of(3e-4, 0.5, 0.99))
+                .batchSize(128).epochs(5).stepsPerEpoch(50).discriminatorSteps(2).logEvery(25)
+                .device(ComputeDevice.gpu(1)).seed(42)
+                .listener(first).listener(second)
+                .config();
+
+        assertThat(config.loss()).isEqualTo(GanLoss.minimax());
+        assertThat(config.labelSmoothing()).isEqualTo(LabelSmoothing.twoSided(0.9f, 0.1f));
+        assertThat(config.generatorOptimizer()).isEqualTo(new Adam(1e-4, 0.3, 0.999, 1e-7));
+        assertThat(config.discriminatorOptimizer()).isEqualTo(new Adam(3e-4, 0.5, 0.99, 1e-7));
+        assertThat(config.batchSize()).isEqualTo(128);
+        assertThat(config.epochs()).isEqualTo(5);
+        assertThat(config.stepsPerEpoch()).isEqualTo(50);
+        assertThat(config.discriminatorSteps()).isEqualTo(2);
+        assertThat(config.logEvery()).isEqualTo(25);
+        assertThat(config.device()).isEqualTo(ComputeDevice.gpu(1));
+        assertThat(config.seed()).isEqualTo(42L);
+        assertThat(config.listeners()).containsExactly(first, second);
+    }
+
+    @Test
+    void optimizerSetsBothNetworks() {
+        GanConfig config = complete().optimizer(Adam.of(1e-4, 0.3)).config();
+
+        assertThat(config.generatorOptimizer()).isEqualTo(Adam.of(1e-4, 0.3));
+        assertThat(config.discriminatorOptimizer()).isEqualTo(Adam.of(1e-4, 0.3));
+    }
+
+    @Test
+    void recordsTheSeedGiven() {
+        assertThat(complete().seed(-7L).config().seed()).isEqualTo(-7L);
+        assertThat(complete().seed(0L).config().seed()).isZero();
+    }
+
+    @Test
+    void configListenersCannotBeChangedAfterwards() {
+        GanTrainer.Builder builder = complete().listener(new TrainingListener() {});
+        GanConfig config = builder.config();
+
+        builder.listener(new TrainingListener() {});
+
+        assertThat(config.listeners()).hasSize(1);
+        assertThatThrownBy(() -> config.listeners().add(new TrainingListener() {}))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void rejectsBatchSizeOutsideOneTo65536() {
+        assertThatThrownBy(() -> GanTrainer.builder().batchSize(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("batchSize must be in [1, 65536], got 0");
+        assertThatThrownBy(() -> GanTrainer.builder().batchSize(65537))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("batchSize must be in [1, 65536], got 65537");
+        assertThat(complete().batchSize(1).batchSize(65536).config().batchSize()).isEqualTo(65536);
+    }
+
+    @Test
+    void rejectsZeroEpochs() {
+        assertThatThrownBy(() -> GanTrainer.builder().epochs(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("epochs must be >= 1, got 0");
+    }
+
+    @Test
+    void rejectsNegativeStepsPerEpoch() {
+        assertThatThrownBy(() -> GanTrainer.builder().stepsPerEpoch(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("stepsPerEpoch must be >= 0 (0 = one full pass), got -1");
+    }
+
+    @Test
+    void rejectsDiscriminatorStepsOutsideOneToHundred() {
+        assertThatThrownBy(() -> GanTrainer.builder().discriminatorSteps(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("discriminatorSteps must be in [1, 100], got 0");
+        assertThatThrownBy(() -> GanTrainer.builder().discriminatorSteps(101))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("discriminatorSteps must be in [1, 100], got 101");
+    }
+
+    @Test
+    void rejectsLogEveryBelowOne() {
+        assertThatThrownBy(() -> GanTrainer.builder().logEvery(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("logEvery must be >= 1, got 0");
+    }
+
+    @Test
+    void rejectsNullSettingsByName() {
+        GanTrainer.Builder b = GanTrainer.builder();
+
+        assertThatThrownBy(() -> b.generator(null)).isInstanceOf(NullPointerException.class).hasMessage("generator");
+        assertThatThrownBy(() -> b.discriminator(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("discriminator");
+        assertThatThrownBy(() -> b.loss(null)).isInstanceOf(NullPointerException.class).hasMessage("loss");
+        assertThatThrownBy(() -> b.labelSmoothing(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("labelSmoothing");
+        assertThatThrownBy(() -> b.optimizer(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("generatorOptimizer");
+        assertThatThrownBy(() -> b.discriminatorOptimizer(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("discriminatorOptimizer");
+        assertThatThrownBy(() -> b.device(null)).isInstanceOf(NullPointerException.class).hasMessage("device");
+        assertThatThrownBy(() -> b.listener(null)).isInstanceOf(NullPointerException.class).hasMessage("listener");
+    }
+
+    @Test
+    void rejectsMissingGenerator() {
+        assertThatThrownBy(() -> GanTrainer.builder().discriminator(D).config())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("generator is not set; call generator(GeneratorSpec.dcgan().build()) or similar");
+    }
+
+    @Test
+    void rejectsMissingDiscriminator() {
+        assertThatThrownBy(() -> GanTrainer.builder().generator(G).config())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("discriminator is not set; call discriminator(DiscriminatorSpec.dcgan().build()) or similar");
+    }
+
+    @Test
+    void rejectsGeneratorOutputThatTheDiscriminatorCannotTake() {
+        DiscriminatorSpec colour = DiscriminatorSpec.dcgan().inputShape(3, 32, 32).build();
+
+        assertThatThrownBy(() -> GanTrainer.builder().generator(G).discriminator(colour).config())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("generator output shape (1, 28, 28) differs from discriminator input shape (3, 32, 32);"
+                        + " build the discriminator with inputShape(1, 28, 28)");
+    }
+
+    @Test
+    void buildChecksTheSettingsBeforeLookingForAnEngine() {
+        assertThatThrownBy(() -> GanTrainer.builder().generator(G).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("discriminator is not set");
+    }
+
+    @Test
+    void buildWithoutAnEngineOnTheClassPathNamesTheMissingArtifact() {
+        assertThatThrownBy(() -> complete().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no gan4j engine on the class path: add the dependency dev.gan4j:gan-djl (and the"
+                        + " PyTorch natives, e.g. ai.djl.pytorch:pytorch-native-cpu), see README");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.gan4j.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ProgressBarTest {
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final ProgressBar bar = ProgressBar.lines(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    private static StepMetrics metrics(int step, int stepsPerEpoch) {
+        return new StepMetrics(2, step, stepsPerEpoch, 942, 0.5f, 1.25f, 0.8f, 0.3f, 0.9f, 0.75f, 0.25f, 1234.4);
+    }
+
+    private String printed() {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void printsOneLinePerStepWithBarAndMetrics() {
+        bar.onStep(metrics(5, 10));
+
+        assertThat(printed()).isEqualTo(" 5/10 [===============...............] d_loss 0.5000  g_loss 1.2500"
+                + "  D(x) 0.800  D(G(z)) 0.300  d_acc real 0.90 fake 0.75  fool 0.25  1234 img/s"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void barIsEmptyAtTheStartAndFullAtTheEnd() {
+        bar.onStep(metrics(10, 937));
+        bar.onStep(metrics(937, 937));
+
+        assertThat(printed().lines()).extracting(l -> l.substring(0, l.indexOf(']') + 1)).containsExactly(
+                " 10/937 [..............................]",
+                "937/937 [==============================]");
+    }
+
+    @Test
+    void printsTheStartOfAnEpoch() {
+        bar.onEpochStart(3, 937);
+
+        assertThat(printed()).isEqualTo("epoch 3: 937 steps" + System.lineSeparator());
+    }
+
+    @Test
+    void printsTheEpochSummaryWithItsMeans() {
+        bar.onEpochEnd(new EpochSummary(2, 5, 1874, metrics(937, 937), 12.345, null));
+
+        assertThat(printed()).isEqualTo("epoch 2/5 done in 12.3 s, means: d_loss 0.5000  g_loss 1.2500"
+                + "  D(x) 0.800  D(G(z)) 0.300  d_acc real 0.90 fake 0.75  fool 0.25  1234 img/s"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void printsAWholeEpochAsPlainLines() {
+        bar.onEpochStart(1, 2);
+        bar.onStep(metrics(1, 2));
+        bar.onStep(metrics(2, 2));
+        bar.onEpochEnd(new EpochSummary(1, 1, 2, metrics(2, 2), 0.04, null));
+
+        List<String> lines = printed().lines().collect(Collectors.toList());
+        assertThat(printed()).doesNotContain("\r");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).isEqualTo("epoch 1: 2 steps");
+        assertThat(lines.get(1)).startsWith("1/2 [===============...............] d_loss ");
+        assertThat(lines.get(2)).startsWith("2/2 [==============================] d_loss ");
+        assertThat(lines.get(3)).startsWith("epoch 1/1 done in 0.0 s, means: d_loss ");
+    }
+
+    @Test
+    void discriminatorAccuracyIsTheMeanOfRealAndFake() {
+        assertThat(metrics(1, 1).discriminatorAccuracy()).isEqualTo(0.825f);
+    }
+}
