@@ -30,8 +30,9 @@ public final class DiscriminatorSpec {
     }
 
     /**
-     * Returns the compact DCGAN preset for 28×28 images: conv(w, 4, s2) → LeakyReLU(0.2) → dropout →
-     * conv(2w, 4, s2) → LeakyReLU(0.2) → dropout → flatten → dense(1), width w = 64 by default.
+     * Returns the compact DCGAN preset for 28×28 images: conv(w, 4, s2) → LeakyReLU(0.2) → conv(2w, 4,
+     * s2) → BatchNorm → LeakyReLU(0.2) → flatten → dense(1), width w = 64 by default; optional dropout
+     * after each activation.
      */
     public static Presets.DcganDiscriminator dcgan() {
         return new Presets.DcganDiscriminator();

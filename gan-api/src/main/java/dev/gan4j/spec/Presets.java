@@ -65,7 +65,8 @@ public final class Presets {
     public static final class DcganDiscriminator {
         private TensorShape inputShape = TensorShape.of(1, 28, 28);
         private int width = 64;
-        private float dropout = 0.3f;
+        private float dropout = 0f;
+        private boolean batchNorm = true;
 
         DcganDiscriminator() {}
 
@@ -82,9 +83,19 @@ public final class Presets {
             return this;
         }
 
-        /** Sets the dropout rate after each convolution; 0 removes the dropout layers. Default 0.3. */
+        /** Sets the dropout rate after each convolution's activation; 0 means no dropout layers. Default 0. */
         public DcganDiscriminator dropout(double rate) {
             this.dropout = new Layer.Dropout((float) rate).rate();
+            return this;
+        }
+
+        /**
+         * Sets whether the second convolution is batch-normalised (never the first, which sees the
+         * images: Radford et al.). Default true. The engine then shows the discriminator real and fake
+         * images in separate batches, as pytorch/examples' DCGAN does.
+         */
+        public DcganDiscriminator batchNorm(boolean batchNorm) {
+            this.batchNorm = batchNorm;
             return this;
         }
 
@@ -95,7 +106,12 @@ public final class Presets {
             if (dropout > 0) {
                 b.dropout(dropout);
             }
-            b.conv(2 * width, 4, 2, Padding.same()).leakyRelu(0.2f);
+            // A bias before BatchNorm is cancelled by its mean subtraction.
+            b.conv(2 * width, 4, 2, Padding.same(), !batchNorm);
+            if (batchNorm) {
+                b.batchNorm();
+            }
+            b.leakyRelu(0.2f);
             if (dropout > 0) {
                 b.dropout(dropout);
             }

@@ -17,6 +17,7 @@ import java.util.List;
  * @param epochs passes over the data
  * @param stepsPerEpoch generator steps per epoch; 0 means one full pass ({@code size / batchSize})
  * @param discriminatorSteps discriminator updates per generator update
+ * @param generatorEma the decay of the generator's exponential moving average, or 0 for none
  * @param seed the seed of every random choice (initial weights, batches, latents, dropout)
  * @param device where to train
  * @param logEvery report metrics every this many steps
@@ -33,6 +34,7 @@ public record GanConfig(
         int epochs,
         int stepsPerEpoch,
         int discriminatorSteps,
+        double generatorEma,
         long seed,
         ComputeDevice device,
         int logEvery,

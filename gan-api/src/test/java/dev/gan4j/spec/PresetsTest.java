@@ -236,17 +236,17 @@ class PresetsTest {
         assertThat(spec.layers()).containsExactly(
                 new Layer.Conv(64, 4, 2, Padding.same(), true),
                 new Layer.LeakyRelu(0.2f),
-                new Layer.Dropout(0.3f),
-                new Layer.Conv(128, 4, 2, Padding.same(), true),
+                new Layer.Conv(128, 4, 2, Padding.same(), false),
+                new Layer.BatchNorm(0.99f, 0.001f),
                 new Layer.LeakyRelu(0.2f),
-                new Layer.Dropout(0.3f),
                 new Layer.Flatten(),
                 new Layer.Dense(1, true));
         assertThat(spec.stack().outputShapeOf(0)).isEqualTo(TensorShape.of(64, 14, 14));
-        assertThat(spec.stack().outputShapeOf(3)).isEqualTo(TensorShape.of(128, 7, 7));
+        assertThat(spec.stack().outputShapeOf(2)).isEqualTo(TensorShape.of(128, 7, 7));
         assertThat(spec.parameterCount())
-                .isEqualTo((1L * 64 * 16 + 64) + (64L * 128 * 16 + 128) + (128L * 7 * 7 + 1))
-                .isEqualTo(138_561);
+                .isEqualTo((1L * 64 * 16 + 64) + (64L * 128 * 16) + 2 * 128 + (128L * 7 * 7 + 1))
+                .isEqualTo(138_689);
+        assertThat(spec.stack().nonTrainableParameterCount()).isEqualTo(2 * 128);
         assertThat(spec.recipe()).isEqualTo("dcgan");
     }
 
@@ -260,16 +260,33 @@ class PresetsTest {
         assertThat(g.outputShape()).isEqualTo(TensorShape.of(3, 32, 32));
         assertThat(g.parameterCount())
                 .isEqualTo(64L * 4096 + 128 + 64L * 32 * 16 + 64 + (32L * 3 * 16 + 3));
-        assertThat(d.stack().outputShapeOf(3)).isEqualTo(TensorShape.of(64, 8, 8));
+        assertThat(d.stack().outputShapeOf(2)).isEqualTo(TensorShape.of(64, 8, 8));
         assertThat(d.parameterCount())
-                .isEqualTo((3L * 32 * 16 + 32) + (32L * 64 * 16 + 64) + (64L * 8 * 8 + 1));
+                .isEqualTo((3L * 32 * 16 + 32) + (32L * 64 * 16) + 2 * 64 + (64L * 8 * 8 + 1));
     }
 
     @Test
-    void dcganDiscriminatorWithoutDropoutHasNoDropoutLayers() {
-        DiscriminatorSpec spec = DiscriminatorSpec.dcgan().dropout(0).build();
+    void dcganDiscriminatorTakesDropoutAfterEachActivation() {
+        DiscriminatorSpec spec = DiscriminatorSpec.dcgan().dropout(0.3).build();
 
-        assertThat(spec.layers()).noneMatch(l -> l instanceof Layer.Dropout).hasSize(6);
+        assertThat(spec.layers()).containsExactly(
+                new Layer.Conv(64, 4, 2, Padding.same(), true),
+                new Layer.LeakyRelu(0.2f),
+                new Layer.Dropout(0.3f),
+                new Layer.Conv(128, 4, 2, Padding.same(), false),
+                new Layer.BatchNorm(0.99f, 0.001f),
+                new Layer.LeakyRelu(0.2f),
+                new Layer.Dropout(0.3f),
+                new Layer.Flatten(),
+                new Layer.Dense(1, true));
+    }
+
+    @Test
+    void dcganDiscriminatorWithoutBatchNormHasABiasInstead() {
+        DiscriminatorSpec spec = DiscriminatorSpec.dcgan().batchNorm(false).build();
+
+        assertThat(spec.layers()).noneMatch(l -> l instanceof Layer.BatchNorm).hasSize(6);
+        assertThat(spec.layers().get(2)).isEqualTo(new Layer.Conv(128, 4, 2, Padding.same(), true));
         assertThat(spec.parameterCount()).isEqualTo(138_561);
     }
 

@@ -126,6 +126,22 @@ class GanTrainerBuilderTest {
     }
 
     @Test
+    void generatorEmaIsOffByDefaultAndKeptWhenSet() {
+        assertThat(complete().config().generatorEma()).isZero();
+        assertThat(complete().generatorEma(0.999).config().generatorEma()).isEqualTo(0.999);
+    }
+
+    @Test
+    void rejectsGeneratorEmaOutsideZeroOrHalfToOne() {
+        assertThatThrownBy(() -> GanTrainer.builder().generatorEma(0.3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("generatorEma decay must be 0 (off) or in [0.5, 1), got 0.3");
+        assertThatThrownBy(() -> GanTrainer.builder().generatorEma(1.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("generatorEma decay must be 0 (off) or in [0.5, 1), got 1.0");
+    }
+
+    @Test
     void rejectsLogEveryBelowOne() {
         assertThatThrownBy(() -> GanTrainer.builder().logEvery(0))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
+import dev.gan4j.spec.Layer;
 import dev.gan4j.train.GanConfig;
 import java.util.Arrays;
 
@@ -30,6 +31,7 @@ final class AdversarialStep {
     private final Optimizer discriminatorOptimizer;
     private final DeviceDataset data;
     private final NDArray targets;
+    private final boolean separateBatches;
 
     AdversarialStep(
             Engine engine,
@@ -45,9 +47,9 @@ final class AdversarialStep {
         this.generatorOptimizer = Optimizers.create(config.generatorOptimizer());
         this.discriminatorOptimizer = Optimizers.create(config.discriminatorOptimizer());
         this.data = data;
+        this.separateBatches = config.discriminator().layers().stream().anyMatch(l -> l instanceof Layer.BatchNorm);
         int b = config.batchSize();
-        // The discriminator sees real and fake images in one batch of 2B, as the Keras recipe does:
-        // one forward pass per layer instead of two. Targets: real first, then fake.
+        // Targets for the discriminator's logits of real images first, then fake.
         float[] t = new float[2 * b];
         Arrays.fill(t, 0, b, config.labelSmoothing().realTarget());
         Arrays.fill(t, b, 2 * b, config.labelSmoothing().fakeTarget());
@@ -80,11 +82,25 @@ final class AdversarialStep {
         NDArray real = data.nextBatch(b, step);
         NDArray z = step.randomNormal(0f, 1f, new Shape(b, config.generator().latentDim()), DataType.FLOAT32);
         NDArray fake = generator.forward(z, true);
-        NDArray logits = discriminator.forward(real.concat(fake.stopGradient(), 0), true);
+        NDArray logits = discriminate(real, fake.stopGradient());
         NDArray loss = Losses.binaryCrossEntropy(logits, targets);
         collector.backward(loss);
         update(discriminator, discriminatorOptimizer);
         return new Fake(fake, logits, loss);
+    }
+
+    /**
+     * Returns D's logits for the real batch, then the fake one. Without BatchNorm in D both go through
+     * as one batch of 2B, as the Keras recipe does: one pass per layer instead of two. With BatchNorm
+     * they go separately, as in pytorch/examples' DCGAN: batch statistics of a mixed batch would let D
+     * tell the halves apart by the statistics alone, and the generator's step, which shows D only
+     * fakes, would then see a different D.
+     */
+    NDArray discriminate(NDArray real, NDArray fake) {
+        if (separateBatches) {
+            return discriminator.forward(real, true).concat(discriminator.forward(fake, true), 0);
+        }
+        return discriminator.forward(real.concat(fake, 0), true);
     }
 
     /** What the updated discriminator said of the generator's batch, and the generator's loss. */

@@ -52,8 +52,12 @@ final class DjlGanTrainer implements GanTrainer {
                 for (TrainingListener l : config.listeners()) {
                     l.onTrainingStart(config, data.size());
                 }
-                long globalStep = loop(step, stepsPerEpoch, generator, root);
-                return result(generator, root, device, engine, globalStep, data.size());
+                GeneratorAverage average = config.generatorEma() > 0
+                        ? new GeneratorAverage(generator, root, config.generatorEma())
+                        : null;
+                long globalStep = loop(step, stepsPerEpoch, generator, average, root);
+                Network trained = average != null ? average.synced() : generator;
+                return result(trained, device, engine, globalStep, data.size());
             }
         } finally {
             root.close();
@@ -61,9 +65,9 @@ final class DjlGanTrainer implements GanTrainer {
         }
     }
 
-    private long loop(AdversarialStep step, int stepsPerEpoch, Network generator, NDManager root) {
+    private long loop(
+            AdversarialStep step, int stepsPerEpoch, Network generator, GeneratorAverage average, NDManager root) {
         long globalStep = 0;
-        DjlGenerator view = new DjlGenerator(config.generator(), generator, root);
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             for (TrainingListener l : config.listeners()) {
                 l.onEpochStart(epoch, stepsPerEpoch);
@@ -78,6 +82,9 @@ final class DjlGanTrainer implements GanTrainer {
                 float[] m;
                 try (NDManager scope = root.newSubManager()) {
                     m = step.run(scope, measure);
+                    if (average != null) {
+                        average.update();
+                    }
                 } catch (RuntimeException e) {
                     throw new GanException(
                             "training step failed at epoch " + epoch + ", step " + s + " (global step " + globalStep
@@ -97,6 +104,8 @@ final class DjlGanTrainer implements GanTrainer {
                 }
             }
             double seconds = (System.nanoTime() - epochStart) / 1e9;
+            Network current = average != null ? average.synced() : generator;
+            DjlGenerator view = new DjlGenerator(config.generator(), current, root);
             EpochSummary summary = new EpochSummary(
                     epoch, config.epochs(), globalStep, mean(reported, stepsPerEpoch * config.batchSize()
                             * config.discriminatorSteps() / seconds), seconds, view);
@@ -125,7 +134,7 @@ final class DjlGanTrainer implements GanTrainer {
     }
 
     /** Copies the generator's parameters out of the training scope, which is closed after. */
-    private TrainedGan result(Network generator, NDManager root, Device device, Engine engine, long steps, int datasetSize) {
+    private TrainedGan result(Network generator, Device device, Engine engine, long steps, int datasetSize) {
         NDManager owned = NDManager.newBaseManager(device, engine.getEngineName());
         List<Param> copies = new ArrayList<>();
         for (Param p : generator.params()) {

@@ -1,0 +1,59 @@
+package dev.gan4j.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An exponential moving average of the generator's weights (Yazıcı et al., 2019), kept on the
+ * training device. Updated after each generator step, outside gradient recording; BatchNorm running
+ * statistics are copied from the trained generator when the average is read.
+ */
+final class GeneratorAverage {
+
+    private final Network live;
+    private final Network average;
+    private final double decay;
+    private long updates;
+
+    GeneratorAverage(Network live, NDManager manager, double decay) {
+        this.live = live;
+        this.decay = decay;
+        List<Param> copies = new ArrayList<>();
+        for (Param p : live.params()) {
+            NDArray copy = p.array().duplicate();
+            copy.attach(manager);
+            copies.add(new Param(p.name(), copy, p.trainable()));
+        }
+        this.average = Network.withParams(live.stack(), copies);
+    }
+
+    /** Folds the current weights in: {@code avg = d * avg + (1 - d) * w}, {@code d} warmed up. */
+    void update() {
+        updates++;
+        // TensorFlow's ExponentialMovingAverage warm-up: the random start is forgotten within steps.
+        float d = (float) Math.min(decay, (1.0 + updates) / (10.0 + updates));
+        List<Param> weights = live.params();
+        List<Param> averages = average.params();
+        for (int i = 0; i < weights.size(); i++) {
+            if (weights.get(i).trainable()) {
+                try (NDArray scaled = weights.get(i).array().mul(1f - d)) {
+                    averages.get(i).array().muli(d).addi(scaled);
+                }
+            }
+        }
+    }
+
+    /** Returns the averaged network, with the trained generator's BatchNorm statistics. */
+    Network synced() {
+        List<Param> weights = live.params();
+        List<Param> averages = average.params();
+        for (int i = 0; i < weights.size(); i++) {
+            if (!weights.get(i).trainable()) {
+                weights.get(i).array().copyTo(averages.get(i).array());
+            }
+        }
+        return average;
+    }
+}
