@@ -126,6 +126,27 @@ class AdversarialStepTest {
         }
     }
 
+    @Test
+    void stepsLeaveNoArraysBehind() {
+        // given: two steps, after which the optimisers hold their moment arrays
+        for (int i = 0; i < 2; i++) {
+            try (NDManager scope = manager.newSubManager()) {
+                step.run(scope, i == 0);
+            }
+        }
+        int arrays = manager.getManagedArrays().size();
+
+        // when
+        for (int i = 0; i < 4; i++) {
+            try (NDManager scope = manager.newSubManager()) {
+                step.run(scope, i % 2 == 0);
+            }
+        }
+
+        // then: every array a step made was closed with its scope
+        assertThat(manager.getManagedArrays()).hasSize(arrays);
+    }
+
     /** The values of each trained parameter (BatchNorm running statistics move with every training-mode pass). */
     private static List<float[]> snapshot(Network network) {
         List<float[]> values = new ArrayList<>();
