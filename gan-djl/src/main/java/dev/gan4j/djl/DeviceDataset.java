@@ -40,10 +40,6 @@ final class DeviceDataset implements AutoCloseable {
         reshuffle();
     }
 
-    int size() {
-        return size;
-    }
-
     /** Returns the next {@code batch} images in the current order, in {@code step}'s manager. */
     NDArray nextBatch(int batch, NDManager step) {
         if (next + batch > size) {

@@ -2,7 +2,6 @@ package dev.gan4j.djl;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.gan4j.Gan4j;
 import dev.gan4j.data.ImageDataset;
@@ -72,6 +71,7 @@ final class DjlGanTrainer implements GanTrainer {
             for (TrainingListener l : config.listeners()) {
                 l.onEpochStart(epoch, stepsPerEpoch);
             }
+            int imagesPerStep = config.batchSize() * config.discriminatorSteps();
             long epochStart = System.nanoTime();
             long lastReport = epochStart;
             int lastReportStep = 0;
@@ -92,7 +92,7 @@ final class DjlGanTrainer implements GanTrainer {
                 }
                 if (m != null) {
                     long now = System.nanoTime();
-                    double images = (double) (s - lastReportStep) * config.batchSize() * config.discriminatorSteps();
+                    double images = (double) (s - lastReportStep) * imagesPerStep;
                     StepMetrics metrics = new StepMetrics(epoch, s, stepsPerEpoch, globalStep,
                             m[0], m[1], m[2], m[3], m[4], m[5], m[6], images / ((now - lastReport) / 1e9));
                     lastReport = now;
@@ -107,8 +107,7 @@ final class DjlGanTrainer implements GanTrainer {
             Network current = average != null ? average.synced() : generator;
             DjlGenerator view = new DjlGenerator(config.generator(), current, root);
             EpochSummary summary = new EpochSummary(
-                    epoch, config.epochs(), globalStep, mean(reported, stepsPerEpoch * config.batchSize()
-                            * config.discriminatorSteps() / seconds), seconds, view);
+                    epoch, config.epochs(), globalStep, mean(reported, (double) stepsPerEpoch * imagesPerStep / seconds), seconds, view);
             for (TrainingListener l : config.listeners()) {
                 l.onEpochEnd(summary);
             }
@@ -136,13 +135,7 @@ final class DjlGanTrainer implements GanTrainer {
     /** Copies the generator's parameters out of the training scope, which is closed after. */
     private TrainedGan result(Network generator, Device device, Engine engine, long steps, int datasetSize) {
         NDManager owned = NDManager.newBaseManager(device, engine.getEngineName());
-        List<Param> copies = new ArrayList<>();
-        for (Param p : generator.params()) {
-            NDArray copy = p.array().duplicate();
-            copy.attach(owned);
-            copies.add(new Param(p.name(), copy, p.trainable()));
-        }
-        Network trained = Network.withParams(config.generator().stack(), copies);
+        Network trained = generator.copyTo(owned);
         Provenance provenance = new Provenance(
                 config.generator().recipe(),
                 config.seed(),

@@ -31,6 +31,11 @@ class DjlGenerator implements Generator {
         return network;
     }
 
+    /** Returns the manager the generator's arrays and scratch scopes live in. */
+    NDManager manager() {
+        return manager;
+    }
+
     @Override
     public GeneratorSpec spec() {
         return spec;

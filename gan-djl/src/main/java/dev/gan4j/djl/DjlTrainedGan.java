@@ -1,6 +1,7 @@
 package dev.gan4j.djl;
 
 import ai.djl.ndarray.NDManager;
+import dev.gan4j.image.ImageBatch;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.train.Provenance;
 import dev.gan4j.train.TrainedGan;
@@ -10,13 +11,11 @@ import java.nio.file.Path;
 /** A trained generator that owns its parameters' native memory. */
 final class DjlTrainedGan extends DjlGenerator implements TrainedGan {
 
-    private final NDManager manager;
     private final Provenance provenance;
     private boolean closed;
 
     DjlTrainedGan(GeneratorSpec spec, Network network, NDManager manager, Provenance provenance) {
         super(spec, network, manager);
-        this.manager = manager;
         this.provenance = provenance;
     }
 
@@ -32,7 +31,7 @@ final class DjlTrainedGan extends DjlGenerator implements TrainedGan {
     }
 
     @Override
-    public dev.gan4j.image.ImageBatch generate(float[] latents) {
+    public ImageBatch generate(float[] latents) {
         checkOpen();
         return super.generate(latents);
     }
@@ -47,7 +46,7 @@ final class DjlTrainedGan extends DjlGenerator implements TrainedGan {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            manager.close();
+            manager().close();
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.gan4j.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,13 +19,7 @@ final class GeneratorAverage {
     GeneratorAverage(Network live, NDManager manager, double decay) {
         this.live = live;
         this.decay = decay;
-        List<Param> copies = new ArrayList<>();
-        for (Param p : live.params()) {
-            NDArray copy = p.array().duplicate();
-            copy.attach(manager);
-            copies.add(new Param(p.name(), copy, p.trainable()));
-        }
-        this.average = Network.withParams(live.stack(), copies);
+        this.average = live.copyTo(manager);
     }
 
     /** Folds the current weights in: {@code avg = d * avg + (1 - d) * w}, {@code d} warmed up. */

@@ -65,6 +65,20 @@ final class Network {
         return params;
     }
 
+    /**
+     * Returns a copy of this network whose parameters are duplicates attached to {@code manager},
+     * recording no gradients.
+     */
+    Network copyTo(NDManager manager) {
+        List<Param> copies = new ArrayList<>(params.size());
+        for (Param p : params) {
+            NDArray copy = p.array().duplicate();
+            copy.attach(manager);
+            copies.add(new Param(p.name(), copy, p.trainable()));
+        }
+        return withParams(stack, copies);
+    }
+
     /** Runs the batch through every layer. */
     NDArray forward(NDArray x, boolean training) {
         NDArray out = x;

@@ -83,10 +83,13 @@ class TrainingLearnsTest {
     }
 
     private static float[] meanImage(ImageDataset data) {
-        int size = (int) data.imageShape().size();
-        FloatBuffer all = FloatBuffer.allocate(data.size() * size);
+        return mean(pixels(data), (int) data.imageShape().size());
+    }
+
+    private static float[] pixels(ImageDataset data) {
+        FloatBuffer all = FloatBuffer.allocate(data.size() * (int) data.imageShape().size());
         data.copyImages(0, data.size(), all);
-        return mean(all.array(), size);
+        return all.array();
     }
 
     private static float[] meanImage(ImageBatch batch) {
@@ -122,9 +125,6 @@ class TrainingLearnsTest {
     }
 
     private static double spread(ImageDataset data) {
-        int size = (int) data.imageShape().size();
-        FloatBuffer all = FloatBuffer.allocate(data.size() * size);
-        data.copyImages(0, data.size(), all);
-        return spread(all.array(), size);
+        return spread(pixels(data), (int) data.imageShape().size());
     }
 }

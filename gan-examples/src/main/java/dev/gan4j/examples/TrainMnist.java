@@ -42,7 +42,7 @@ public final class TrainMnist {
             return;
         }
         ImageDataset data = options.data == null ? Mnist.bundledTrainingSet() : Mnist.trainingSet(options.data);
-        Recipe recipe = Recipe.of(options.recipe, options);
+        Recipe recipe = Recipe.of(options.recipe);
         GanTrainer.Builder builder = recipe.builder(data.size())
                 .seed(options.seed)
                 .listener(ProgressBar.toConsole())
@@ -74,7 +74,7 @@ public final class TrainMnist {
     private enum Recipe {
         DCGAN, KERAS;
 
-        static Recipe of(String name, Options options) {
+        static Recipe of(String name) {
             switch (name) {
                 case "dcgan":
                     return DCGAN;
