@@ -1,5 +1,6 @@
 package dev.gan4j.train;
 
+import dev.gan4j.export.OnnxExportOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -19,6 +20,28 @@ public interface TrainedGan extends Generator, AutoCloseable {
      * @throws IOException if the file cannot be written
      */
     void save(Path file) throws IOException;
+
+    /**
+     * Exports the generator to an ONNX model with the {@linkplain OnnxExportOptions#defaults() default
+     * options}: opset 17, dynamic batch, images in [-1, 1]. See {@link #exportOnnx(Path,
+     * OnnxExportOptions)}.
+     *
+     * @throws IOException if the file cannot be written
+     */
+    default void exportOnnx(Path file) throws IOException {
+        exportOnnx(file, OnnxExportOptions.defaults());
+    }
+
+    /**
+     * Exports the generator to an ONNX model that runs with any ONNX runtime alone, following the
+     * contract of {@link dev.gan4j.export.OnnxContract} (input {@code z}, output {@code image}, NCHW,
+     * metadata with the latent size and distribution, image shape, output range and this generator's
+     * provenance). Inference mode: BatchNorm uses its running statistics, dropout is dropped. The file
+     * is written atomically.
+     *
+     * @throws IOException if the file cannot be written
+     */
+    void exportOnnx(Path file, OnnxExportOptions options) throws IOException;
 
     /**
      * Loads a generator written by {@link #save(Path)}, with the engine on the class path.

@@ -1,12 +1,14 @@
 package dev.gan4j.djl;
 
 import ai.djl.ndarray.NDManager;
+import dev.gan4j.export.OnnxExportOptions;
 import dev.gan4j.image.ImageBatch;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.train.Provenance;
 import dev.gan4j.train.TrainedGan;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** A trained generator that owns its parameters' native memory. */
 final class DjlTrainedGan extends DjlGenerator implements TrainedGan {
@@ -28,6 +30,14 @@ final class DjlTrainedGan extends DjlGenerator implements TrainedGan {
     public void save(Path file) throws IOException {
         checkOpen();
         GeneratorFile.write(file, spec(), network().params(), provenance);
+    }
+
+    @Override
+    public void exportOnnx(Path file, OnnxExportOptions options) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        checkOpen();
+        OnnxExporter.write(file, spec(), network().params(), provenance, options);
     }
 
     @Override

@@ -1,0 +1,386 @@
+package dev.gan4j.djl;
+
+import ai.onnx.proto.OnnxMl;
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.ByteString;
+import dev.gan4j.Gan4j;
+import dev.gan4j.export.OnnxContract;
+import dev.gan4j.export.OnnxExportOptions;
+import dev.gan4j.io.AtomicFiles;
+import dev.gan4j.spec.GeneratorSpec;
+import dev.gan4j.spec.Layer;
+import dev.gan4j.spec.LayerStack;
+import dev.gan4j.spec.Padding;
+import dev.gan4j.spec.SpecText;
+import dev.gan4j.spec.TensorShape;
+import dev.gan4j.train.Provenance;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a generator as an ONNX graph, from its spec and trained parameters: the graph is built with
+ * ONNX's own protobuf classes ({@code ai.onnx.proto.OnnxMl}), one node per layer in inference form.
+ * Our transposed convolution becomes the native {@code ConvTranspose}, whose semantics it shares.
+ */
+final class OnnxExporter {
+
+    private static final String DOMAIN = "dev.gan4j";
+
+    private final LayerStack stack;
+    private final Map<String, float[]> weights;
+    private final Set<Integer> foldedBatchNorms;
+    private final OnnxExportOptions options;
+    private final OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder();
+    private final Set<String> initialized = new HashSet<>();
+    private int nextValue;
+
+    private OnnxExporter(LayerStack stack, Map<String, float[]> weights, OnnxExportOptions options) {
+        this.stack = stack;
+        this.options = options;
+        if (options.batchNorm() == OnnxExportOptions.BatchNormExport.FOLD) {
+            BatchNormFolding.Result folding = BatchNormFolding.fold(stack, weights);
+            this.weights = folding.weights();
+            this.foldedBatchNorms = folding.folded();
+        } else {
+            this.weights = weights;
+            this.foldedBatchNorms = Set.of();
+        }
+    }
+
+    /** Copies the parameters to the host and writes the model atomically. */
+    static void write(Path file, GeneratorSpec spec, List<Param> params, Provenance provenance, OnnxExportOptions options)
+            throws IOException {
+        OnnxMl.ModelProto model = model(spec, hostWeights(params), provenance, options);
+        AtomicFiles.write(file, model::writeTo);
+    }
+
+    /** Returns every parameter's values by name, copied from the device. */
+    static Map<String, float[]> hostWeights(List<Param> params) {
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        for (Param p : params) {
+            weights.put(p.name(), p.array().toFloatArray());
+        }
+        return weights;
+    }
+
+    /** Builds the model of {@code spec} with {@code weights}, named as {@link Network} names them. */
+    static OnnxMl.ModelProto model(
+            GeneratorSpec spec, Map<String, float[]> weights, Provenance provenance, OnnxExportOptions options) {
+        OnnxExporter exporter = new OnnxExporter(spec.stack(), weights, options);
+        OnnxMl.GraphProto graph = exporter.graph(spec);
+        OnnxMl.ModelProto.Builder model = OnnxMl.ModelProto.newBuilder()
+                .setIrVersion(irVersion(options.opset()))
+                .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(options.opset()))
+                .setProducerName("gan4j")
+                .setProducerVersion(Gan4j.version())
+                .setDomain(DOMAIN)
+                .setModelVersion(provenance.steps())
+                .setDocString(docString(spec, provenance, options))
+                .setGraph(graph);
+        metadata(spec, provenance, options).forEach((k, v) ->
+                model.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+        return model.build();
+    }
+
+    /**
+     * The oldest IR version that carries {@code opset}, so that older runtimes accept the file: IR 7
+     * came with opset 13 and 14 (ONNX 1.8, 1.9), IR 8 with opsets 15 to 17 (ONNX 1.10 to 1.12).
+     */
+    static int irVersion(int opset) {
+        return opset <= 14 ? 7 : 8;
+    }
+
+    /** Returns the metadata of contract {@value OnnxContract#VERSION}, in a fixed order. */
+    static Map<String, String> metadata(GeneratorSpec spec, Provenance p, OnnxExportOptions options) {
+        TensorShape image = spec.outputShape();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(OnnxContract.KEY_CONTRACT_VERSION, OnnxContract.VERSION);
+        m.put(OnnxContract.KEY_INPUTS, OnnxContract.INPUT);
+        m.put(OnnxContract.KEY_LATENT_DIM, Integer.toString(spec.latentDim()));
+        m.put(OnnxContract.KEY_LATENT_DISTRIBUTION, OnnxContract.NORMAL);
+        m.put(OnnxContract.KEY_CLASSES, "0");
+        m.put(OnnxContract.KEY_IMAGE_SHAPE, image.dim(0) + "," + image.dim(1) + "," + image.dim(2));
+        m.put(OnnxContract.KEY_LAYOUT, OnnxContract.NCHW);
+        m.put(OnnxContract.KEY_OUTPUT_RANGE, options.outputRange().interval());
+        m.put(OnnxContract.KEY_PRODUCER, "gan4j " + Gan4j.version());
+        m.put(OnnxContract.KEY_SPEC, SpecText.write(spec));
+        String t = OnnxContract.TRAINING_PREFIX;
+        m.put(t + "recipe", p.recipe());
+        m.put(t + "seed", Long.toString(p.seed()));
+        m.put(t + "steps", Long.toString(p.steps()));
+        m.put(t + "epochs", Integer.toString(p.epochs()));
+        m.put(t + "batch_size", Integer.toString(p.batchSize()));
+        m.put(t + "loss", p.loss());
+        m.put(t + "label_smoothing", p.labelSmoothing());
+        m.put(t + "generator_optimizer", p.generatorOptimizer());
+        m.put(t + "discriminator_optimizer", p.discriminatorOptimizer());
+        m.put(t + "dataset_size", Integer.toString(p.datasetSize()));
+        m.put(t + "engine", p.engine());
+        m.put(t + "device", p.device());
+        m.put(t + "finished_at", p.finishedAt().toString());
+        return m;
+    }
+
+    private static String docString(GeneratorSpec spec, Provenance p, OnnxExportOptions options) {
+        TensorShape image = spec.outputShape();
+        return "gan4j generator (" + spec.recipe() + "): z float32 [batch, " + spec.latentDim()
+                + "] drawn from N(0, 1) -> image float32 [batch, " + image.dim(0) + ", " + image.dim(1) + ", "
+                + image.dim(2) + "] NCHW in " + options.outputRange().interval() + ". Trained " + p.steps()
+                + " steps with seed " + p.seed() + ". Contract " + OnnxContract.VERSION
+                + ": see metadata_props (gan4j.*).";
+    }
+
+    private OnnxMl.GraphProto graph(GeneratorSpec spec) {
+        graph.setName("gan4j_generator");
+        graph.addInput(valueInfo(OnnxContract.INPUT, spec.latentDim()));
+        String x = OnnxContract.INPUT;
+        List<Layer> layers = stack.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            x = layer(i, layers.get(i), stack.inputShapeOf(i), x);
+        }
+        if (options.outputRange() == OnnxExportOptions.OutputRange.UNIT) {
+            // (x + 1) / 2 as x * 0.5 + 0.5.
+            String half = initializer("output.half", new long[0], new float[] {0.5f});
+            x = node("Mul", "output.scale", List.of(x, half), List.of());
+            x = node("Add", "output.shift", List.of(x, half), List.of());
+        }
+        if (x.equals(OnnxContract.INPUT)) {
+            // Only possible for a stack of dropouts; keep input and output distinct.
+            x = node("Identity", "output", List.of(x), List.of());
+        }
+        renameOutput(x, OnnxContract.OUTPUT);
+        TensorShape image = spec.outputShape();
+        graph.addOutput(valueInfo(OnnxContract.OUTPUT, image.dim(0), image.dim(1), image.dim(2)));
+        return graph.build();
+    }
+
+    /** Emits layer {@code i} reading {@code x}; returns the name of its output. */
+    private String layer(int i, Layer layer, TensorShape in, String x) {
+        String name = "layers." + i;
+        String p = i + ".";
+        if (layer instanceof Layer.Dense) {
+            List<String> inputs = new ArrayList<>(List.of(x, param(p + "weight")));
+            if (weights.containsKey(p + "bias")) {
+                inputs.add(param(p + "bias"));
+            }
+            // Gemm's transB reads the weight as PyTorch stores it, [units, in].
+            return node("Gemm", name + ".Gemm", inputs, List.of(intAttr("transB", 1)));
+        } else if (layer instanceof Layer.Reshape) {
+            int[] dims = ((Layer.Reshape) layer).target().dims();
+            long[] shape = new long[dims.length + 1];
+            shape[0] = options.dynamicBatch() ? -1 : options.fixedBatchSize();
+            for (int d = 0; d < dims.length; d++) {
+                shape[d + 1] = dims[d];
+            }
+            String target = int64Initializer(name + ".shape", shape);
+            return node("Reshape", name + ".Reshape", List.of(x, target), List.of());
+        } else if (layer instanceof Layer.Flatten) {
+            return node("Flatten", name + ".Flatten", List.of(x), List.of(intAttr("axis", 1)));
+        } else if (layer instanceof Layer.BatchNorm) {
+            if (foldedBatchNorms.contains(i)) {
+                return x;
+            }
+            Layer.BatchNorm l = (Layer.BatchNorm) layer;
+            List<String> inputs = List.of(x, param(p + "gamma"), param(p + "beta"), param(p + "runningMean"),
+                    param(p + "runningVar"));
+            return node("BatchNormalization", name + ".BatchNormalization", inputs,
+                    List.of(floatAttr("epsilon", l.epsilon())));
+        } else if (layer instanceof Layer.LeakyRelu) {
+            return node("LeakyRelu", name + ".LeakyRelu", List.of(x),
+                    List.of(floatAttr("alpha", ((Layer.LeakyRelu) layer).alpha())));
+        } else if (layer instanceof Layer.Relu) {
+            return node("Relu", name + ".Relu", List.of(x), List.of());
+        } else if (layer instanceof Layer.Tanh) {
+            return node("Tanh", name + ".Tanh", List.of(x), List.of());
+        } else if (layer instanceof Layer.Sigmoid) {
+            return node("Sigmoid", name + ".Sigmoid", List.of(x), List.of());
+        } else if (layer instanceof Layer.Conv) {
+            Layer.Conv l = (Layer.Conv) layer;
+            Padding.Resolved ph = l.resolvePadding(in.dim(1));
+            Padding.Resolved pw = l.resolvePadding(in.dim(2));
+            return node("Conv", name + ".Conv", convInputs(p, x),
+                    convAttrs(l.kernel(), l.stride(), ph, pw));
+        } else if (layer instanceof Layer.ConvTranspose) {
+            Layer.ConvTranspose l = (Layer.ConvTranspose) layer;
+            Padding.Resolved ph = l.resolvePadding(in.dim(1));
+            Padding.Resolved pw = l.resolvePadding(in.dim(2));
+            List<AttributeProto> attrs = new ArrayList<>(convAttrs(l.kernel(), l.stride(), ph, pw));
+            if (l.outputPadding() > 0) {
+                attrs.add(intsAttr("output_padding", l.outputPadding(), l.outputPadding()));
+            }
+            return node("ConvTranspose", name + ".ConvTranspose", convInputs(p, x), attrs);
+        } else if (layer instanceof Layer.Upsample) {
+            int f = ((Layer.Upsample) layer).factor();
+            if (f == 1) {
+                return x;
+            }
+            String scales = initializer(name + ".scales", new long[] {4}, new float[] {1f, 1f, f, f});
+            // Asymmetric coordinates with floor rounding copy pixel (y / f, x / f): exact nearest
+            // neighbour, the same as our broadcast upsampling.
+            return node("Resize", name + ".Resize", List.of(x, "", scales), List.of(
+                    stringAttr("mode", "nearest"),
+                    stringAttr("coordinate_transformation_mode", "asymmetric"),
+                    stringAttr("nearest_mode", "floor")));
+        } else if (layer instanceof Layer.Dropout) {
+            return x;
+        }
+        throw new IllegalArgumentException("layer " + i + " of kind " + layer.kind() + " has no ONNX form");
+    }
+
+    private List<String> convInputs(String prefix, String x) {
+        List<String> inputs = new ArrayList<>(List.of(x, param(prefix + "weight")));
+        if (weights.containsKey(prefix + "bias")) {
+            inputs.add(param(prefix + "bias"));
+        }
+        return inputs;
+    }
+
+    private static List<AttributeProto> convAttrs(int kernel, int stride, Padding.Resolved ph, Padding.Resolved pw) {
+        return List.of(
+                intsAttr("kernel_shape", kernel, kernel),
+                intsAttr("strides", stride, stride),
+                // ONNX orders pads as all begins, then all ends: [top, left, bottom, right].
+                intsAttr("pads", ph.before(), pw.before(), ph.after(), pw.after()),
+                intsAttr("dilations", 1, 1),
+                intAttr("group", 1));
+    }
+
+    /** Adds a parameter as an initializer, once, and returns its graph name. */
+    private String param(String name) {
+        String graphName = "layers." + name;
+        if (initialized.add(graphName)) {
+            float[] values = weights.get(name);
+            if (values == null) {
+                throw new IllegalStateException("no weights for parameter " + name);
+            }
+            graph.addInitializer(tensor(graphName, shapeOf(name, values.length), values));
+        }
+        return graphName;
+    }
+
+    /** Returns the shape of a parameter from the spec, in PyTorch's layout. */
+    private long[] shapeOf(String name, int size) {
+        int dot = name.indexOf('.');
+        int index = Integer.parseInt(name.substring(0, dot));
+        String kind = name.substring(dot + 1);
+        Layer layer = stack.layers().get(index);
+        TensorShape in = stack.inputShapeOf(index);
+        if (kind.equals("weight")) {
+            if (layer instanceof Layer.Dense) {
+                return new long[] {((Layer.Dense) layer).units(), in.dim(0)};
+            } else if (layer instanceof Layer.Conv) {
+                Layer.Conv l = (Layer.Conv) layer;
+                return new long[] {l.filters(), in.dim(0), l.kernel(), l.kernel()};
+            } else if (layer instanceof Layer.ConvTranspose) {
+                Layer.ConvTranspose l = (Layer.ConvTranspose) layer;
+                return new long[] {in.dim(0), l.filters(), l.kernel(), l.kernel()};
+            }
+        }
+        // Biases and BatchNorm vectors.
+        return new long[] {size};
+    }
+
+    private String initializer(String name, long[] dims, float[] values) {
+        graph.addInitializer(tensor(name, dims, values));
+        return name;
+    }
+
+    private String int64Initializer(String name, long[] values) {
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) {
+            bytes.putLong(v);
+        }
+        graph.addInitializer(TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(TensorProto.DataType.INT64.getNumber())
+                .addDims(values.length)
+                .setRawData(ByteString.copyFrom(bytes.array())));
+        return name;
+    }
+
+    private static TensorProto tensor(String name, long[] dims, float[] values) {
+        // raw_data is little-endian by the ONNX spec, whatever the host.
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(values);
+        TensorProto.Builder t = TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(TensorProto.DataType.FLOAT.getNumber())
+                .setRawData(ByteString.copyFrom(bytes.array()));
+        for (long d : dims) {
+            t.addDims(d);
+        }
+        return t.build();
+    }
+
+    /** Adds a node with one fresh output and returns that output's name. */
+    private String node(String op, String name, List<String> inputs, List<AttributeProto> attributes) {
+        String output = "t" + nextValue++;
+        graph.addNode(NodeProto.newBuilder()
+                .setOpType(op)
+                .setName(name)
+                .addAllInput(inputs)
+                .addOutput(output)
+                .addAllAttribute(attributes));
+        return output;
+    }
+
+    private void renameOutput(String from, String to) {
+        for (NodeProto.Builder n : graph.getNodeBuilderList()) {
+            for (int k = 0; k < n.getOutputCount(); k++) {
+                if (n.getOutput(k).equals(from)) {
+                    n.setOutput(k, to);
+                }
+            }
+        }
+    }
+
+    private ValueInfoProto valueInfo(String name, int... dims) {
+        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
+        shape.addDim(options.dynamicBatch()
+                ? TensorShapeProto.Dimension.newBuilder().setDimParam("batch")
+                : TensorShapeProto.Dimension.newBuilder().setDimValue(options.fixedBatchSize()));
+        for (int d : dims) {
+            shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        }
+        return ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
+                        .setElemType(TensorProto.DataType.FLOAT.getNumber())
+                        .setShape(shape)))
+                .build();
+    }
+
+    private static AttributeProto intAttr(String name, long value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+    }
+
+    private static AttributeProto floatAttr(String name, float value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value).build();
+    }
+
+    private static AttributeProto stringAttr(String name, String value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+                .setS(ByteString.copyFromUtf8(value)).build();
+    }
+
+    private static AttributeProto intsAttr(String name, long... values) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+        for (long v : values) {
+            a.addInts(v);
+        }
+        return a.build();
+    }
+}
