@@ -1,0 +1,125 @@
+package dev.gan4j.examples.onnx;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A gan4j generator exported to ONNX, run by onnxruntime: the contract (docs/onnx-contract.md) is
+ * read from the model's metadata, so nothing but the file is needed.
+ */
+public final class OnnxGenerator implements AutoCloseable {
+
+    /** The contract versions this client understands. */
+    static final String CONTRACT_VERSION = "1";
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final Map<String, String> metadata;
+    private final int latentDim;
+    private final int[] imageShape;
+    private final String outputRange;
+    private final long fixedBatch;
+
+    private OnnxGenerator(OrtEnvironment env, OrtSession session) throws OrtException {
+        this.env = env;
+        this.session = session;
+        this.metadata = session.getMetadata().getCustomMetadata();
+        String version = require("gan4j.contract_version");
+        if (!version.equals(CONTRACT_VERSION)) {
+            throw new IllegalArgumentException("model follows gan4j ONNX contract " + version
+                    + "; this client understands contract " + CONTRACT_VERSION);
+        }
+        if (!"NCHW".equals(require("gan4j.layout"))) {
+            throw new IllegalArgumentException("model layout is " + metadata.get("gan4j.layout") + ", expected NCHW");
+        }
+        this.latentDim = Integer.parseInt(require("gan4j.latent_dim"));
+        String[] dims = require("gan4j.image_shape").split(",");
+        this.imageShape = new int[] {Integer.parseInt(dims[0]), Integer.parseInt(dims[1]), Integer.parseInt(dims[2])};
+        this.outputRange = require("gan4j.output_range");
+        NodeInfo z = session.getInputInfo().get("z");
+        if (z == null || session.getOutputInfo().get("image") == null) {
+            throw new IllegalArgumentException("model lacks the input z or the output image; it has inputs "
+                    + session.getInputNames() + " and outputs " + session.getOutputNames());
+        }
+        this.fixedBatch = ((TensorInfo) z.getInfo()).getShape()[0];
+    }
+
+    /** Opens a model file. */
+    public static OnnxGenerator open(Path model) throws OrtException {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        OrtSession session = env.createSession(model.toString(), options);
+        try {
+            return new OnnxGenerator(env, session);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private String require(String key) {
+        String value = metadata.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("model metadata lacks " + key + "; is it a gan4j export?");
+        }
+        return value;
+    }
+
+    /** Returns the model's metadata: the contract and the training provenance. */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    public int latentDim() {
+        return latentDim;
+    }
+
+    /** Returns channels, height and width. */
+    public int[] imageShape() {
+        return imageShape.clone();
+    }
+
+    /** Returns {@code [-1, 1]} or {@code [0, 1]}. */
+    public String outputRange() {
+        return outputRange;
+    }
+
+    /** Returns the batch size the model is fixed to, or -1 for a dynamic batch. */
+    public long fixedBatch() {
+        return fixedBatch;
+    }
+
+    /**
+     * Returns the images for {@code latents} ({@code count * latentDim} floats), {@code count * C * H *
+     * W} floats in the model's output range, NCHW.
+     */
+    public float[] generate(float[] latents, int count) throws OrtException {
+        if (latents.length != (long) count * latentDim) {
+            throw new IllegalArgumentException("latents has " + latents.length + " floats, " + count + " x "
+                    + latentDim + " expected");
+        }
+        if (fixedBatch > 0 && count != fixedBatch) {
+            throw new IllegalArgumentException("model is fixed to batch " + fixedBatch + ", got " + count);
+        }
+        try (OnnxTensor z = OnnxTensor.createTensor(env, FloatBuffer.wrap(latents), new long[] {count, latentDim});
+                OrtSession.Result result = session.run(Map.of("z", z))) {
+            FloatBuffer image = ((OnnxTensor) result.get("image").orElseThrow()).getFloatBuffer();
+            float[] pixels = new float[image.remaining()];
+            image.get(pixels);
+            return pixels;
+        }
+    }
+
+    @Override
+    public void close() throws OrtException {
+        session.close();
+    }
+}
