@@ -217,11 +217,25 @@ final class OnnxExporter {
             Layer.ConvTranspose l = (Layer.ConvTranspose) layer;
             Padding.Resolved ph = l.resolvePadding(in.dim(1));
             Padding.Resolved pw = l.resolvePadding(in.dim(2));
-            List<AttributeProto> attrs = new ArrayList<>(convAttrs(l.kernel(), l.stride(), ph, pw));
+            // Symmetric pads only, with any remainder cropped by a Slice: asymmetric ConvTranspose pads
+            // (TensorFlow's "same" with an odd kernel - stride) are legal ONNX but not every runtime
+            // implements them, while Slice is everywhere.
+            Padding.Resolved sh = symmetricPart(ph);
+            Padding.Resolved sw = symmetricPart(pw);
+            List<AttributeProto> attrs = new ArrayList<>(convAttrs(l.kernel(), l.stride(), sh, sw));
             if (l.outputPadding() > 0) {
                 attrs.add(intsAttr("output_padding", l.outputPadding(), l.outputPadding()));
             }
-            return node("ConvTranspose", name + ".ConvTranspose", convInputs(p, x), attrs);
+            String y = node("ConvTranspose", name + ".ConvTranspose", convInputs(p, x), attrs);
+            if (sh.equals(ph) && sw.equals(pw)) {
+                return y;
+            }
+            long[] starts = {ph.before() - sh.before(), pw.before() - sw.before()};
+            long[] ends = {sliceEnd(ph.after() - sh.after()), sliceEnd(pw.after() - sw.after())};
+            return node("Slice", name + ".Slice", List.of(y,
+                    int64Initializer(name + ".starts", starts),
+                    int64Initializer(name + ".ends", ends),
+                    int64Initializer(name + ".axes", new long[] {2, 3})), List.of());
         } else if (layer instanceof Layer.Upsample) {
             int f = ((Layer.Upsample) layer).factor();
             if (f == 1) {
@@ -238,6 +252,16 @@ final class OnnxExporter {
             return x;
         }
         throw new IllegalArgumentException("layer " + i + " of kind " + layer.kind() + " has no ONNX form");
+    }
+
+    private static Padding.Resolved symmetricPart(Padding.Resolved pad) {
+        int both = Math.min(pad.before(), pad.after());
+        return new Padding.Resolved(both, both);
+    }
+
+    /** A Slice end that drops {@code crop} positions from the end of an axis. */
+    private static long sliceEnd(int crop) {
+        return crop == 0 ? Long.MAX_VALUE : -crop;
     }
 
     private List<String> convInputs(String prefix, String x) {

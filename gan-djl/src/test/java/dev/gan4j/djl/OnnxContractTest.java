@@ -16,6 +16,7 @@ import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.spec.SpecText;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +116,22 @@ class OnnxContractTest {
         assertThat(folded.getGraph().getNodeList()).noneMatch(n -> n.getOpType().equals("BatchNormalization"));
         assertThat(nodes.getGraph().getNodeList()).filteredOn(n -> n.getOpType().equals("BatchNormalization")).hasSize(2);
         assertThat(folded.getGraph().getNodeList()).filteredOn(n -> n.getOpType().equals("ConvTranspose")).hasSize(2);
+    }
+
+    @Test
+    void transposedConvolutionsHaveSymmetricPadsAndSliceTheRemainder() throws Exception {
+        // The Keras recipe's Conv2DTranspose(256, 3, strides 2, "same") crops 0 before and 1 after.
+        OnnxMl.ModelProto model = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(
+                export(GeneratorSpec.kerasDcgan().build(), OnnxExportOptions.defaults())));
+
+        for (OnnxMl.NodeProto node : model.getGraph().getNodeList()) {
+            if (node.getOpType().equals("ConvTranspose")) {
+                List<Long> pads = node.getAttributeList().stream().filter(a -> a.getName().equals("pads"))
+                        .findFirst().orElseThrow().getIntsList();
+                assertThat(pads.subList(0, 2)).isEqualTo(pads.subList(2, 4));
+            }
+        }
+        assertThat(model.getGraph().getNodeList()).filteredOn(n -> n.getOpType().equals("Slice")).hasSize(1);
     }
 
     @Test

@@ -61,12 +61,15 @@ public final class TrainMnist {
             double seconds = (System.nanoTime() - start) / 1e9;
             Path model = options.out.resolve("generator.gan4j");
             gan.save(model);
+            Path onnx = options.out.resolve("generator.onnx");
+            gan.exportOnnx(onnx);
             Path grid = options.out.resolve("samples.png");
             gan.generate(100, 7).writeGridPng(grid, 10);
             System.out.printf(Locale.ROOT, "trained %d steps in %.1f s%n", gan.provenance().steps(), seconds);
             System.out.println("sample grids per epoch: " + options.out.toAbsolutePath().resolve("epoch-*.png"));
             System.out.println("final samples:          " + grid.toAbsolutePath());
             System.out.println("generator:              " + model.toAbsolutePath());
+            System.out.println("generator for ONNX:     " + onnx.toAbsolutePath());
         }
     }
 
