@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * TrainedGan gan = GanTrainer.resume(Path.of("runs/mnist"))
- *     .listener(new ProgressBar(System.out))
+ *     .listener(ProgressBar.toConsole())
  *     .build()
  *     .train(Mnist.trainingSet(dir));
  * }</pre>

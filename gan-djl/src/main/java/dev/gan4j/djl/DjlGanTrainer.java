@@ -149,7 +149,7 @@ final class DjlGanTrainer implements GanTrainer {
             Network current = average != null ? average.synced() : generator;
             DjlGenerator view = new DjlGenerator(config.generator(), current, root);
             EpochSummary summary = new EpochSummary(
-                    epoch, config.epochs(), globalStep, mean(reported, (double) stepsPerEpoch * imagesPerStep / seconds), seconds, view);
+                    epoch, config.epochs(), globalStep, mean(reported, (double) (stepsPerEpoch - firstStep + 1) * imagesPerStep / seconds), seconds, view);
             for (TrainingListener l : config.listeners()) {
                 l.onEpochEnd(summary);
             }
