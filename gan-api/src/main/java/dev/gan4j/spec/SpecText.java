@@ -1,13 +1,12 @@
 package dev.gan4j.spec;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * A plain-text form of a {@link GeneratorSpec}, one layer per line, stored in saved models so that a
- * file carries its own architecture. Floats round-trip exactly.
+ * A plain-text form of a {@link GeneratorSpec} or {@link DiscriminatorSpec}, one layer per line, stored
+ * in saved models and checkpoints so that a file carries its own architecture. Floats round-trip
+ * exactly.
  *
  * <pre>
  * gan4j-generator 1
@@ -21,6 +20,7 @@ import java.util.Map;
 public final class SpecText {
 
     private static final String HEADER = "gan4j-generator 1";
+    private static final String DISCRIMINATOR_HEADER = "gan4j-discriminator 1";
 
     private SpecText() {}
 
@@ -55,6 +55,57 @@ public final class SpecText {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("spec line 3: latentDim must be a whole number, got '" + latentDim + "'", e);
         }
+        addLayers(lines, builder);
+        return builder.build();
+    }
+
+    /**
+     * Writes a discriminator spec as text: a header, the recipe, the input shape, then the layers.
+     *
+     * <pre>
+     * gan4j-discriminator 1
+     * recipe dcgan
+     * inputShape 1,28,28
+     * conv filters=64 kernel=4 stride=2 padding=same bias=true
+     * ...
+     * </pre>
+     */
+    public static String write(DiscriminatorSpec spec) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(DISCRIMINATOR_HEADER).append('\n');
+        sb.append("recipe ").append(spec.recipe()).append('\n');
+        sb.append("inputShape ").append(dims(spec.inputShape().dims())).append('\n');
+        for (Layer layer : spec.layers()) {
+            sb.append(line(layer)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Reads a spec written by {@link #write(DiscriminatorSpec)}.
+     *
+     * @throws IllegalArgumentException naming the line that cannot be read
+     */
+    public static DiscriminatorSpec readDiscriminator(String text) {
+        String[] lines = text.strip().split("\n");
+        if (lines.length < 3 || !lines[0].strip().equals(DISCRIMINATOR_HEADER)) {
+            throw new IllegalArgumentException(
+                    "not a gan4j discriminator spec: the first line must be '" + DISCRIMINATOR_HEADER + "'");
+        }
+        DiscriminatorSpec.Builder builder = DiscriminatorSpec.builder();
+        builder.recipe(value(lines[1], "recipe"));
+        String shape = value(lines[2], "inputShape");
+        try {
+            builder.inputShape(TensorShape.of(parseDims(shape)));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("spec line 3: inputShape must be C,H,W, got '" + shape + "'", e);
+        }
+        addLayers(lines, builder);
+        return builder.build();
+    }
+
+    /** Adds the layers on lines 4 and after. */
+    private static void addLayers(String[] lines, LayerListBuilder<?> builder) {
         for (int i = 3; i < lines.length; i++) {
             try {
                 builder.layer(parse(lines[i].strip()));
@@ -63,7 +114,23 @@ public final class SpecText {
                         "spec line " + (i + 1) + " '" + lines[i].strip() + "': " + e.getMessage(), e);
             }
         }
-        return builder.build();
+    }
+
+    private static String dims(int[] dims) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < dims.length; i++) {
+            sb.append(i == 0 ? "" : ",").append(dims[i]);
+        }
+        return sb.toString();
+    }
+
+    private static int[] parseDims(String text) {
+        String[] parts = text.split(",");
+        int[] dims = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            dims[i] = Integer.parseInt(parts[i]);
+        }
+        return dims;
     }
 
     private static String value(String line, String key) {
@@ -79,12 +146,7 @@ public final class SpecText {
             Layer.Dense l = (Layer.Dense) layer;
             return "dense units=" + l.units() + " bias=" + l.useBias();
         } else if (layer instanceof Layer.Reshape) {
-            int[] dims = ((Layer.Reshape) layer).target().dims();
-            StringBuilder sb = new StringBuilder("reshape shape=");
-            for (int i = 0; i < dims.length; i++) {
-                sb.append(i == 0 ? "" : ",").append(dims[i]);
-            }
-            return sb.toString();
+            return "reshape shape=" + dims(((Layer.Reshape) layer).target().dims());
         } else if (layer instanceof Layer.Flatten) {
             return "flatten";
         } else if (layer instanceof Layer.BatchNorm) {
@@ -138,11 +200,7 @@ public final class SpecText {
             case "dense":
                 return new Layer.Dense(a.integer("units"), a.bool("bias"));
             case "reshape":
-                List<Integer> dims = new ArrayList<>();
-                for (String d : a.string("shape").split(",")) {
-                    dims.add(Integer.parseInt(d));
-                }
-                return new Layer.Reshape(TensorShape.of(dims.stream().mapToInt(Integer::intValue).toArray()));
+                return new Layer.Reshape(TensorShape.of(parseDims(a.string("shape"))));
             case "flatten":
                 return new Layer.Flatten();
             case "batchNorm":

@@ -3,6 +3,7 @@ package dev.gan4j.train;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Every training setting, validated by {@link GanTrainer.Builder#build()}: what an engine receives.
@@ -22,6 +23,7 @@ import java.util.List;
  * @param device where to train
  * @param logEvery report metrics every this many steps
  * @param listeners who receives the events
+ * @param checkpoints when and where checkpoints are written; {@link Checkpointing#off()} for never
  */
 public record GanConfig(
         GeneratorSpec generator,
@@ -38,11 +40,13 @@ public record GanConfig(
         long seed,
         ComputeDevice device,
         int logEvery,
-        List<TrainingListener> listeners) {
+        List<TrainingListener> listeners,
+        Checkpointing checkpoints) {
 
     /** Copies the listeners. */
     public GanConfig {
         listeners = List.copyOf(listeners);
+        Objects.requireNonNull(checkpoints, "checkpoints");
     }
 
     /**

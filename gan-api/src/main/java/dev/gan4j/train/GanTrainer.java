@@ -3,6 +3,7 @@ package dev.gan4j.train;
 import dev.gan4j.data.ImageDataset;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,16 @@ public interface GanTrainer {
     /** Returns a builder with the defaults documented on each of its methods. */
     static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Starts resuming a run from the newest checkpoint in the directory {@code path}, or from the
+     * checkpoint file {@code path}; nothing is read until {@link ResumeBuilder#build()}.
+     *
+     * <pre>{@code GanTrainer.resume(Path.of("runs/mnist")).listener(bar).build().train(data);}</pre>
+     */
+    static ResumeBuilder resume(Path path) {
+        return new ResumeBuilder(path);
     }
 
     /** Returns the validated settings. */
@@ -73,6 +84,9 @@ public interface GanTrainer {
         private ComputeDevice device = ComputeDevice.auto();
         private int logEvery = 10;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private Path checkpointDir;
+        private Integer checkpointEvery;
+        private Integer keepCheckpoints;
 
         /** Adam(2e-4, 0.5, 0.999): Radford et al.'s DCGAN settings. */
         private static final Optimizer DEFAULT_OPTIMIZER = new Adam(2e-4, 0.5, 0.999, 1e-7);
@@ -228,10 +242,64 @@ public interface GanTrainer {
         }
 
         /**
+         * Turns checkpoints on: training writes one into {@code directory} every {@link
+         * #checkpointEvery(int)} steps and after its last step, each file written atomically and
+         * checksummed, keeping the newest {@link #keepCheckpoints(int)}; {@link GanTrainer#resume(Path)}
+         * continues from them. The directory is created if needed and must hold no checkpoint when
+         * training starts (continue an earlier run with {@code resume} instead). Default: none,
+         * checkpoints off. See docs/checkpoints.md.
+         */
+        public Builder checkpointDir(Path directory) {
+            this.checkpointDir = Objects.requireNonNull(directory, "checkpointDir");
+            return this;
+        }
+
+        /**
+         * Sets the generator steps between checkpoints, counted over the whole run. Default {@value
+         * Checkpointing#DEFAULT_EVERY}. Needs {@link #checkpointDir(Path)}.
+         *
+         * @throws IllegalArgumentException if {@code steps < 1}
+         */
+        public Builder checkpointEvery(int steps) {
+            if (steps < 1) {
+                throw new IllegalArgumentException("checkpointEvery must be >= 1 step, got " + steps);
+            }
+            this.checkpointEvery = steps;
+            return this;
+        }
+
+        /**
+         * Sets how many of the newest checkpoints are kept; older ones are deleted once a newer one is
+         * safely written. Default {@value Checkpointing#DEFAULT_KEEP}. Needs {@link #checkpointDir(Path)}.
+         *
+         * @throws IllegalArgumentException if {@code count < 1}
+         */
+        public Builder keepCheckpoints(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("keepCheckpoints must be >= 1, got " + count);
+            }
+            this.keepCheckpoints = count;
+            return this;
+        }
+
+        private Checkpointing checkpointing() {
+            if (checkpointDir == null) {
+                if (checkpointEvery != null || keepCheckpoints != null) {
+                    throw new IllegalStateException((checkpointEvery != null ? "checkpointEvery" : "keepCheckpoints")
+                            + " is set but checkpointDir is not; call checkpointDir(directory) to turn checkpoints on");
+                }
+                return Checkpointing.off();
+            }
+            return new Checkpointing(checkpointDir,
+                    checkpointEvery != null ? checkpointEvery : Checkpointing.DEFAULT_EVERY,
+                    keepCheckpoints != null ? keepCheckpoints : Checkpointing.DEFAULT_KEEP);
+        }
+
+        /**
          * Checks the settings together and returns a trainer from the engine on the class path.
          *
-         * @throws IllegalStateException if the generator or discriminator is missing, or no engine is
-         *     on the class path
+         * @throws IllegalStateException if the generator or discriminator is missing, checkpoint
+         *     settings are given without {@link #checkpointDir(Path)}, or no engine is on the class path
          * @throws IllegalArgumentException if the generator's output shape differs from the
          *     discriminator's input shape
          */
@@ -259,7 +327,7 @@ public interface GanTrainer {
             long chosenSeed = seed != null ? seed : new SplittableRandom().nextLong();
             return new GanConfig(generator, discriminator, loss, labelSmoothing, generatorOptimizer,
                     discriminatorOptimizer, batchSize, epochs, stepsPerEpoch, discriminatorSteps, generatorEma, chosenSeed,
-                    device, logEvery, listeners);
+                    device, logEvery, listeners, checkpointing());
         }
     }
 }

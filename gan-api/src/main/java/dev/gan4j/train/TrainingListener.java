@@ -1,5 +1,7 @@
 package dev.gan4j.train;
 
+import java.nio.file.Path;
+
 /**
  * Receives training events, on the training thread. Keep callbacks quick: the next step waits.
  * Every method does nothing by default.
@@ -25,4 +27,13 @@ public interface TrainingListener {
 
     /** Training ended, normally. */
     default void onTrainingEnd(Provenance provenance) {}
+
+    /**
+     * A checkpoint was written (see {@link GanTrainer.Builder#checkpointDir(Path)}), and checkpoints
+     * beyond the number kept were deleted.
+     *
+     * @param file the new checkpoint, from which {@link GanTrainer#resume(Path)} can continue
+     * @param globalStep the generator steps trained when it was written
+     */
+    default void onCheckpoint(Path file, long globalStep) {}
 }

@@ -169,4 +169,55 @@ class SpecTextTest {
                 .hasMessage("generator layer 0 (Reshape): Reshape cannot turn input (100) (100 elements) into"
                         + " (1, 10, 11) (110 elements); the element counts must match");
     }
+
+    @Test
+    void writesTheDiscriminatorsInputShapeAndLayers() {
+        String text = SpecText.write(DiscriminatorSpec.dcgan().width(8).build());
+
+        assertThat(text).isEqualTo("gan4j-discriminator 1\n"
+                + "recipe dcgan\n"
+                + "inputShape 1,28,28\n"
+                + "conv filters=8 kernel=4 stride=2 padding=same bias=true\n"
+                + "leakyRelu alpha=0.2\n"
+                + "conv filters=16 kernel=4 stride=2 padding=same bias=false\n"
+                + "batchNorm momentum=0.99 epsilon=0.001\n"
+                + "leakyRelu alpha=0.2\n"
+                + "flatten\n"
+                + "dense units=1 bias=true\n");
+    }
+
+    @Test
+    void discriminatorPresetsAndCustomSpecsRoundTrip() {
+        DiscriminatorSpec custom = DiscriminatorSpec.builder().inputShape(3, 8, 8)
+                .conv(4, 3, 2, Padding.of(1), false).leakyRelu(0.123456789f).dropout(0.3f)
+                .batchNorm(0.9f, 1e-5f).flatten().dense(1)
+                .build();
+        for (DiscriminatorSpec spec : new DiscriminatorSpec[] {
+                DiscriminatorSpec.dcgan().build(), DiscriminatorSpec.kerasDcgan().build(), custom}) {
+            DiscriminatorSpec read = SpecText.readDiscriminator(SpecText.write(spec));
+
+            assertThat(read).isEqualTo(spec);
+            assertThat(read.layers()).isEqualTo(spec.layers());
+            assertThat(read.recipe()).isEqualTo(spec.recipe());
+            assertThat(read.inputShape()).isEqualTo(spec.inputShape());
+        }
+    }
+
+    @Test
+    void rejectsAGeneratorSpecReadAsADiscriminator() {
+        String generator = SpecText.write(GeneratorSpec.dcgan().build());
+
+        assertThatThrownBy(() -> SpecText.readDiscriminator(generator))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a gan4j discriminator spec: the first line must be 'gan4j-discriminator 1'");
+    }
+
+    @Test
+    void rejectsADiscriminatorInputShapeThatIsNoShape() {
+        String text = "gan4j-discriminator 1\nrecipe custom\ninputShape 1,x,28\nflatten\ndense units=1 bias=true\n";
+
+        assertThatThrownBy(() -> SpecText.readDiscriminator(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("spec line 3: inputShape must be C,H,W, got '1,x,28'");
+    }
 }

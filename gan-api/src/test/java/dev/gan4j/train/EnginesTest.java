@@ -66,6 +66,13 @@ class EnginesTest {
     }
 
     @Test
+    void anEngineThatCannotResumeSaysSo(@TempDir Path dir) {
+        assertThatThrownBy(() -> DJL.resume(dir, false, settings -> {}))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("the djl engine cannot resume from checkpoints");
+    }
+
+    @Test
     void thePropertyIsCalledGan4jEngine() {
         assertThat(Engines.ENGINE_PROPERTY).isEqualTo("gan4j.engine");
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GanTrainerBuilderTest {
 
@@ -33,6 +35,8 @@ class GanTrainerBuilderTest {
         assertThat(config.logEvery()).isEqualTo(10);
         assertThat(config.device()).isEqualTo(ComputeDevice.auto());
         assertThat(config.listeners()).isEmpty();
+        assertThat(config.checkpoints()).isEqualTo(Checkpointing.off());
+        assertThat(config.checkpoints().enabled()).isFalse();
     }
 
     @Test
@@ -203,5 +207,59 @@ class GanTrainerBuilderTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("no gan4j engine on the class path: add the dependency dev.gan4j:gan-djl (and the"
                         + " PyTorch natives, e.g. ai.djl.pytorch:pytorch-native-cpu), see README");
+    }
+
+    @Test
+    void checkpointDirTurnsCheckpointsOnWithTheDocumentedDefaults(@TempDir Path dir) {
+        Checkpointing checkpoints = complete().checkpointDir(dir).config().checkpoints();
+
+        assertThat(checkpoints.enabled()).isTrue();
+        assertThat(checkpoints.directory()).isEqualTo(dir.toAbsolutePath());
+        assertThat(checkpoints.everySteps()).isEqualTo(1000);
+        assertThat(checkpoints.keep()).isEqualTo(3);
+    }
+
+    @Test
+    void checkpointSettingsAreKept(@TempDir Path dir) {
+        Checkpointing checkpoints = complete().checkpointDir(dir).checkpointEvery(50).keepCheckpoints(7).config()
+                .checkpoints();
+
+        assertThat(checkpoints).isEqualTo(new Checkpointing(dir, 50, 7));
+    }
+
+    @Test
+    void rejectsCheckpointNumbersBelowOne() {
+        assertThatThrownBy(() -> complete().checkpointEvery(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("checkpointEvery must be >= 1 step, got 0");
+        assertThatThrownBy(() -> complete().keepCheckpoints(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("keepCheckpoints must be >= 1, got 0");
+    }
+
+    @Test
+    void rejectsCheckpointSettingsWithoutADirectory() {
+        assertThatThrownBy(() -> complete().checkpointEvery(100).config())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("checkpointEvery is set but checkpointDir is not; call checkpointDir(directory) to turn"
+                        + " checkpoints on");
+        assertThatThrownBy(() -> complete().keepCheckpoints(5).config())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("keepCheckpoints is set but checkpointDir is not; call checkpointDir(directory) to turn"
+                        + " checkpoints on");
+    }
+
+    @Test
+    void rejectsResumingToZeroEpochs(@TempDir Path dir) {
+        assertThatThrownBy(() -> GanTrainer.resume(dir).epochs(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("epochs must be >= 1, got 0");
+    }
+
+    @Test
+    void resumeWithoutAnEngineOnTheClassPathNamesTheMissingArtifact(@TempDir Path dir) {
+        assertThatThrownBy(() -> GanTrainer.resume(dir).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("no gan4j engine on the class path: add the dependency dev.gan4j:gan-djl");
     }
 }

@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
 import dev.gan4j.spec.Layer;
 import dev.gan4j.train.GanConfig;
 import java.util.Arrays;
@@ -27,8 +26,8 @@ final class AdversarialStep {
     private final GanConfig config;
     private final Network generator;
     private final Network discriminator;
-    private final Optimizer generatorOptimizer;
-    private final Optimizer discriminatorOptimizer;
+    private final AdamOptimizer generatorOptimizer;
+    private final AdamOptimizer discriminatorOptimizer;
     private final DeviceDataset data;
     private final NDArray targets;
     private final boolean separateBatches;
@@ -44,8 +43,8 @@ final class AdversarialStep {
         this.config = config;
         this.generator = generator;
         this.discriminator = discriminator;
-        this.generatorOptimizer = Optimizers.create(config.generatorOptimizer());
-        this.discriminatorOptimizer = Optimizers.create(config.discriminatorOptimizer());
+        this.generatorOptimizer = Optimizers.create(config.generatorOptimizer(), generator, manager);
+        this.discriminatorOptimizer = Optimizers.create(config.discriminatorOptimizer(), discriminator, manager);
         this.data = data;
         this.separateBatches = config.discriminator().layers().stream().anyMatch(l -> l instanceof Layer.BatchNorm);
         int b = config.batchSize();
@@ -85,7 +84,7 @@ final class AdversarialStep {
         NDArray logits = discriminate(real, fake.stopGradient());
         NDArray loss = Losses.binaryCrossEntropy(logits, targets);
         collector.backward(loss);
-        update(discriminator, discriminatorOptimizer);
+        discriminatorOptimizer.update();
         return new Fake(fake, logits, loss);
     }
 
@@ -113,7 +112,7 @@ final class AdversarialStep {
             NDArray logits = discriminator.forward(fake, true);
             NDArray loss = Losses.generatorLoss(config.loss(), logits);
             collector.backward(loss);
-            update(generator, generatorOptimizer);
+            generatorOptimizer.update();
             return new Verdict(logits, loss);
         } finally {
             discriminator.requireGradients(true);
@@ -136,14 +135,13 @@ final class AdversarialStep {
         return NDArrays.stack(values).toFloatArray();
     }
 
-    /** Applies the optimiser to every trainable parameter; DJL's update zeroes the gradient after. */
-    private static void update(Network network, Optimizer optimizer) {
-        for (Param p : network.params()) {
-            if (p.trainable()) {
-                try (NDArray grad = p.array().getGradient()) {
-                    optimizer.update(p.name(), p.array(), grad);
-                }
-            }
-        }
+    /** The generator's optimiser, whose state checkpoints save. */
+    AdamOptimizer generatorOptimizer() {
+        return generatorOptimizer;
+    }
+
+    /** The discriminator's optimiser, whose state checkpoints save. */
+    AdamOptimizer discriminatorOptimizer() {
+        return discriminatorOptimizer;
     }
 }

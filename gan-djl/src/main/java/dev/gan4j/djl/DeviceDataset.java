@@ -10,40 +10,78 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
+import java.util.zip.CRC32C;
 
 /**
  * The whole data set as one tensor on the training device, and a shuffled order of it. Batches are
  * gathered on the device by index: per pass over the data one permutation is uploaded, so steps need
- * no host-to-device copy and no synchronisation.
+ * no host-to-device copy and no synchronisation. Each pass's permutation derives from (seed, pass), so
+ * a checkpoint needs only the pass and the position in it.
  */
 final class DeviceDataset implements AutoCloseable {
 
     private final NDManager manager;
     private final NDArray images;
     private final int size;
-    private final SplittableRandom random;
+    private final long seed;
+    private final long fingerprint;
     private NDArray order;
+    private long pass;
     private int next;
 
-    DeviceDataset(ImageDataset data, NDManager parent, SplittableRandom random) {
+    /** Uploads the images and shuffles the first pass with the run's {@code seed}. */
+    DeviceDataset(ImageDataset data, NDManager parent, long seed) {
         this.manager = parent.newSubManager();
         this.size = data.size();
-        this.random = random;
+        this.seed = seed;
         TensorShape shape = data.imageShape();
         long floats = size * shape.size();
-        FloatBuffer buffer = ByteBuffer.allocateDirect(Math.toIntExact(floats * Float.BYTES))
-                .order(ByteOrder.nativeOrder())
-                .asFloatBuffer();
+        ByteBuffer bytes = ByteBuffer.allocateDirect(Math.toIntExact(floats * Float.BYTES)).order(ByteOrder.nativeOrder());
+        FloatBuffer buffer = bytes.asFloatBuffer();
         data.copyImages(0, size, buffer);
         buffer.rewind();
+        CRC32C crc = new CRC32C();
+        crc.update(bytes.duplicate());
+        this.fingerprint = crc.getValue();
         this.images = manager.create(buffer, new Shape(size, shape.dim(0), shape.dim(1), shape.dim(2)));
-        reshuffle();
+        shuffle(0);
+    }
+
+    /** A checksum of the images, so that a resumed run can tell it was given other data. */
+    long fingerprint() {
+        return fingerprint;
+    }
+
+    /** The pass over the data under way, from 0. */
+    long pass() {
+        return pass;
+    }
+
+    /** The images of the current pass already handed out. */
+    int position() {
+        return next;
+    }
+
+    /**
+     * Continues from image {@code position} of pass {@code pass}, as recorded by a checkpoint.
+     *
+     * @throws IllegalArgumentException if the position is outside the data set
+     */
+    void seek(long pass, int position) {
+        if (pass < 0 || position < 0 || position > size) {
+            throw new IllegalArgumentException(
+                    "data position " + position + " of pass " + pass + " is outside a data set of " + size);
+        }
+        if (pass != this.pass) {
+            shuffle(pass);
+        }
+        next = position;
     }
 
     /** Returns the next {@code batch} images in the current order, in {@code step}'s manager. */
     NDArray nextBatch(int batch, NDManager step) {
         if (next + batch > size) {
-            reshuffle();
+            shuffle(pass + 1);
         }
         NDArray indices = order.get(new NDIndex().addSliceDim(next, next + batch));
         next += batch;
@@ -53,8 +91,9 @@ final class DeviceDataset implements AutoCloseable {
         return batchImages;
     }
 
-    /** Starts a new pass: a Fisher-Yates shuffle on the host from the run's seeded generator. */
-    private void reshuffle() {
+    /** Starts pass {@code p}: a Fisher-Yates shuffle on the host from the pass's own seed. */
+    private void shuffle(long p) {
+        SplittableRandom random = new SplittableRandom(Seeds.forPass(seed, p));
         long[] perm = new long[size];
         for (int i = 0; i < size; i++) {
             perm[i] = i;
@@ -69,6 +108,7 @@ final class DeviceDataset implements AutoCloseable {
             order.close();
         }
         order = manager.create(perm);
+        pass = p;
         next = 0;
     }
 

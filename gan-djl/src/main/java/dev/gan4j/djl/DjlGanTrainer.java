@@ -13,18 +13,30 @@ import dev.gan4j.train.Provenance;
 import dev.gan4j.train.StepMetrics;
 import dev.gan4j.train.TrainedGan;
 import dev.gan4j.train.TrainingListener;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /** Trains with DJL's PyTorch engine, on whatever device the config names. */
 final class DjlGanTrainer implements GanTrainer {
 
     private final GanConfig config;
+    private final CheckpointFile.Contents resumed;
 
     DjlGanTrainer(GanConfig config) {
+        this(config, null);
+    }
+
+    /** A trainer that continues the run of checkpoint {@code resumed}, or starts a new one if null. */
+    DjlGanTrainer(GanConfig config, CheckpointFile.Contents resumed) {
         this.config = config;
+        this.resumed = resumed;
+    }
+
+    /** The checkpoint this trainer continues from, or {@code null} for a new run. */
+    CheckpointFile.Contents resumed() {
+        return resumed;
     }
 
     @Override
@@ -36,17 +48,28 @@ final class DjlGanTrainer implements GanTrainer {
     public TrainedGan train(ImageDataset data) {
         GanTrainer.checkDataset(config, data);
         int stepsPerEpoch = config.stepsPerEpochFor(data.size());
+        CheckpointState.Progress start = resumed != null
+                ? Resumption.start(resumed, data.size(), stepsPerEpoch)
+                : CheckpointState.Progress.START;
+        Checkpointer.prepare(config, start);
         Engine engine = DjlEngine.get();
         Device device = Devices.resolve(config.device(), engine);
-        // Torch's generator seeds the initial weights, latents and dropout; our own seeds the order.
+        // Torch's generator seeds the initial weights; each step reseeds it for latents and dropout,
+        // and each pass over the data has its own seeded order (Seeds), so that resuming is exact.
         engine.setRandomSeed(foldSeed(config.seed()));
-        SplittableRandom order = new SplittableRandom(config.seed());
         boolean wasRecording = GradMode.set(false);
         NDManager root = NDManager.newBaseManager(device, engine.getEngineName());
         try {
-            Network generator = Network.create(config.generator().stack(), root);
-            Network discriminator = Network.create(config.discriminator().stack(), root);
-            try (DeviceDataset dataset = new DeviceDataset(data, root, order)) {
+            Network generator = resumed == null
+                    ? Network.create(config.generator().stack(), root)
+                    : Network.restore(config.generator().stack(), resumed.state().generator(), root);
+            Network discriminator = resumed == null
+                    ? Network.create(config.discriminator().stack(), root)
+                    : Network.restore(config.discriminator().stack(), resumed.state().discriminator(), root);
+            try (DeviceDataset dataset = new DeviceDataset(data, root, config.seed())) {
+                if (resumed != null) {
+                    Resumption.checkData(resumed, dataset);
+                }
                 AdversarialStep step = new AdversarialStep(engine, config, generator, discriminator, dataset, root);
                 for (TrainingListener l : config.listeners()) {
                     l.onTrainingStart(config, data.size());
@@ -54,7 +77,14 @@ final class DjlGanTrainer implements GanTrainer {
                 GeneratorAverage average = config.generatorEma() > 0
                         ? new GeneratorAverage(generator, root, config.generatorEma())
                         : null;
-                long globalStep = loop(step, stepsPerEpoch, generator, average, root);
+                if (resumed != null) {
+                    Resumption.restore(resumed, step, average, dataset);
+                }
+                Checkpointer checkpointer = config.checkpoints().enabled()
+                        ? new Checkpointer(config, generator, discriminator, step, average, dataset, data.size(),
+                                DjlEngine.describe(engine), device.toString())
+                        : null;
+                long globalStep = loop(step, stepsPerEpoch, generator, average, root, start, checkpointer);
                 Network trained = average != null ? average.synced() : generator;
                 return result(trained, device, engine, globalStep, data.size());
             }
@@ -64,20 +94,22 @@ final class DjlGanTrainer implements GanTrainer {
         }
     }
 
-    private long loop(
-            AdversarialStep step, int stepsPerEpoch, Network generator, GeneratorAverage average, NDManager root) {
-        long globalStep = 0;
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+    private long loop(AdversarialStep step, int stepsPerEpoch, Network generator, GeneratorAverage average,
+            NDManager root, CheckpointState.Progress start, Checkpointer checkpointer) {
+        long globalStep = start.globalStep();
+        for (int epoch = start.epoch(); epoch <= config.epochs(); epoch++) {
+            int firstStep = epoch == start.epoch() ? start.stepInEpoch() + 1 : 1;
             for (TrainingListener l : config.listeners()) {
                 l.onEpochStart(epoch, stepsPerEpoch);
             }
             int imagesPerStep = config.batchSize() * config.discriminatorSteps();
             long epochStart = System.nanoTime();
             long lastReport = epochStart;
-            int lastReportStep = 0;
+            int lastReportStep = firstStep - 1;
             List<StepMetrics> reported = new ArrayList<>();
-            for (int s = 1; s <= stepsPerEpoch; s++) {
+            for (int s = firstStep; s <= stepsPerEpoch; s++) {
                 globalStep++;
+                Seeds.seedTorch(Seeds.forStep(config.seed(), globalStep));
                 boolean measure = s % config.logEvery() == 0 || s == stepsPerEpoch;
                 float[] m;
                 try (NDManager scope = root.newSubManager()) {
@@ -102,12 +134,22 @@ final class DjlGanTrainer implements GanTrainer {
                         l.onStep(metrics);
                     }
                 }
+                if (checkpointer != null) {
+                    boolean last = epoch == config.epochs() && s == stepsPerEpoch;
+                    Path file = checkpointer.afterStep(
+                            new CheckpointState.Progress(epoch, s, globalStep, stepsPerEpoch), last);
+                    if (file != null) {
+                        for (TrainingListener l : config.listeners()) {
+                            l.onCheckpoint(file, globalStep);
+                        }
+                    }
+                }
             }
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             Network current = average != null ? average.synced() : generator;
             DjlGenerator view = new DjlGenerator(config.generator(), current, root);
             EpochSummary summary = new EpochSummary(
-                    epoch, config.epochs(), globalStep, mean(reported, (double) stepsPerEpoch * imagesPerStep / seconds), seconds, view);
+                    epoch, config.epochs(), globalStep, mean(reported, (double) (stepsPerEpoch - firstStep + 1) * imagesPerStep / seconds), seconds, view);
             for (TrainingListener l : config.listeners()) {
                 l.onEpochEnd(summary);
             }

@@ -9,6 +9,7 @@ import dev.gan4j.train.GanTrainerProvider;
 import dev.gan4j.train.TrainedGan;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * The DJL PyTorch engine, found by {@link GanTrainer#builder()} through {@link java.util.ServiceLoader}.
@@ -47,5 +48,21 @@ public final class DjlGanTrainerProvider implements GanTrainerProvider {
             manager.close();
             throw e;
         }
+    }
+
+    @Override
+    public GanTrainer resume(Path path, boolean skipCorrupt, Consumer<GanTrainer.Builder> overrides)
+            throws IOException {
+        CheckpointFile.Contents checkpoint = CheckpointDirectory.choose(path, skipCorrupt);
+        GanTrainer.Builder settings = checkpoint.builder();
+        overrides.accept(settings);
+        GanConfig config = settings.config();
+        CheckpointState.Progress progress = checkpoint.state().progress();
+        if (config.epochs() < progress.epoch()) {
+            throw new IllegalArgumentException("epochs " + config.epochs() + " ends before epoch " + progress.epoch()
+                    + " of checkpoint " + checkpoint.file() + "; give at least " + progress.epoch());
+        }
+        CheckpointDirectory.checkNothingAfter(config.checkpoints().directory(), progress.globalStep());
+        return new DjlGanTrainer(config, checkpoint);
     }
 }

@@ -2,6 +2,8 @@ package dev.gan4j.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -48,5 +50,46 @@ final class GeneratorAverage {
             }
         }
         return average;
+    }
+
+    /** The updates folded in so far, on which the warm-up depends. */
+    long updates() {
+        return updates;
+    }
+
+    /**
+     * Copies the averaged weights to the host, for a checkpoint; synced first, so that what is saved
+     * does not depend on when the average was last read.
+     */
+    List<HostTensor> state() {
+        return synced().params().stream().map(HostTensor::of).toList();
+    }
+
+    /**
+     * Continues from a checkpoint's average: its weights and update count.
+     *
+     * @throws IllegalArgumentException if the weights do not match the generator's by name and shape
+     */
+    void load(List<HostTensor> weights, long updateCount) {
+        List<Param> averages = average.params();
+        if (weights.size() != averages.size() || updateCount < 0) {
+            throw new IllegalArgumentException("generator average holds " + weights.size() + " weights after "
+                    + updateCount + " updates; the generator has " + averages.size() + " parameters");
+        }
+        for (int i = 0; i < averages.size(); i++) {
+            HostTensor w = weights.get(i);
+            Param p = averages.get(i);
+            if (!w.name().equals(p.name()) || !Arrays.equals(w.shape(), p.array().getShape().getShape())) {
+                throw new IllegalArgumentException("generator average holds " + w.name() + " " + new Shape(w.shape())
+                        + " where the generator has " + p.name() + " " + p.array().getShape());
+            }
+        }
+        for (int i = 0; i < averages.size(); i++) {
+            NDArray target = averages.get(i).array();
+            try (NDArray values = weights.get(i).toArray(target.getManager())) {
+                values.copyTo(target);
+            }
+        }
+        this.updates = updateCount;
     }
 }

@@ -1,17 +1,10 @@
 package dev.gan4j.djl;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.gan4j.io.AtomicFiles;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.spec.SpecText;
 import dev.gan4j.train.Provenance;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -31,16 +24,14 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The saved-generator file: a zip holding {@code spec.txt} ({@link SpecText}), {@code
- * provenance.properties} and {@code weights.bin} (every parameter by name, shape and float values,
- * big-endian). Engine-neutral: nothing in it is DJL's own format.
+ * provenance.properties} and {@code weights.bin} (every parameter by name, shape and float values, a
+ * {@link TensorBlock}). Engine-neutral: nothing in it is DJL's own format.
  */
 final class GeneratorFile {
 
     private static final String SPEC = "spec.txt";
     private static final String PROVENANCE = "provenance.properties";
     private static final String WEIGHTS = "weights.bin";
-    private static final int WEIGHTS_MAGIC = 0x47344a57; // "G4JW"
-    private static final int WEIGHTS_VERSION = 1;
 
     private GeneratorFile() {}
 
@@ -48,7 +39,11 @@ final class GeneratorFile {
     record Loaded(GeneratorSpec spec, Provenance provenance, List<Param> params) {}
 
     static void write(Path file, GeneratorSpec spec, List<Param> params, Provenance provenance) throws IOException {
-        byte[] weights = weights(params);
+        List<HostTensor> tensors = new ArrayList<>(params.size());
+        for (Param p : params) {
+            tensors.add(HostTensor.of(p));
+        }
+        byte[] weights = TensorBlock.write(tensors);
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             entry(zip, SPEC, SpecText.write(spec).getBytes(StandardCharsets.UTF_8));
@@ -80,7 +75,10 @@ final class GeneratorFile {
             throw new IOException(file + ": bad spec: " + e.getMessage(), e);
         }
         Provenance provenance = parseProvenance(entries.get(PROVENANCE));
-        List<Param> params = readWeights(file, entries.get(WEIGHTS), manager);
+        List<Param> params = new ArrayList<>();
+        for (HostTensor t : TensorBlock.read(file, WEIGHTS, entries.get(WEIGHTS))) {
+            params.add(t.toParam(manager));
+        }
         return new Loaded(spec, provenance, params);
     }
 
@@ -88,62 +86,6 @@ final class GeneratorFile {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(content);
         zip.closeEntry();
-    }
-
-    private static byte[] weights(List<Param> params) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(WEIGHTS_MAGIC);
-        out.writeInt(WEIGHTS_VERSION);
-        out.writeInt(params.size());
-        for (Param p : params) {
-            out.writeUTF(p.name());
-            out.writeBoolean(p.trainable());
-            long[] dims = p.array().getShape().getShape();
-            out.writeInt(dims.length);
-            for (long d : dims) {
-                out.writeLong(d);
-            }
-            for (float v : p.array().toFloatArray()) {
-                out.writeFloat(v);
-            }
-        }
-        out.flush();
-        return bytes.toByteArray();
-    }
-
-    private static List<Param> readWeights(Path file, byte[] bytes, NDManager manager) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        try {
-            if (in.readInt() != WEIGHTS_MAGIC) {
-                throw new IOException(file + ": " + WEIGHTS + " has the wrong magic number");
-            }
-            int version = in.readInt();
-            if (version != WEIGHTS_VERSION) {
-                throw new IOException(file + ": " + WEIGHTS + " version " + version + ", this gan4j reads "
-                        + WEIGHTS_VERSION);
-            }
-            int count = in.readInt();
-            List<Param> params = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                String name = in.readUTF();
-                boolean trainable = in.readBoolean();
-                long[] dims = new long[in.readInt()];
-                for (int d = 0; d < dims.length; d++) {
-                    dims[d] = in.readLong();
-                }
-                Shape shape = new Shape(dims);
-                float[] values = new float[Math.toIntExact(shape.size())];
-                for (int v = 0; v < values.length; v++) {
-                    values[v] = in.readFloat();
-                }
-                NDArray array = manager.create(values, shape);
-                params.add(new Param(name, array, trainable));
-            }
-            return params;
-        } catch (EOFException e) {
-            throw new IOException(file + ": " + WEIGHTS + " is truncated", e);
-        }
     }
 
     private static String provenanceText(Provenance p) throws IOException {

@@ -46,6 +46,22 @@ final class Network {
         return compile(stack, new ParamSource.Existing(existing));
     }
 
+    /**
+     * Rebuilds a network from host copies of its parameters, e.g. a checkpoint's, in {@code manager};
+     * the trainable ones record gradients.
+     *
+     * @throws IllegalArgumentException if they do not fit {@code stack} by name and shape
+     */
+    static Network restore(LayerStack stack, List<HostTensor> tensors, NDManager manager) {
+        List<Param> params = new ArrayList<>(tensors.size());
+        for (HostTensor t : tensors) {
+            params.add(t.toParam(manager));
+        }
+        Network network = withParams(stack, params);
+        network.requireGradients(true);
+        return network;
+    }
+
     private static Network compile(LayerStack stack, ParamSource source) {
         List<LayerOp> ops = new ArrayList<>();
         List<Param> params = new ArrayList<>();

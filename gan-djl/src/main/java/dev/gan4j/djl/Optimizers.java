@@ -1,27 +1,17 @@
 package dev.gan4j.djl;
 
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
+import ai.djl.ndarray.NDManager;
 import dev.gan4j.train.Adam;
 
-/** Maps gan4j's optimiser settings to DJL's optimisers. */
+/** Maps gan4j's optimiser settings to our optimisers, which hold their state for checkpoints. */
 final class Optimizers {
 
     private Optimizers() {}
 
-    /**
-     * DJL's Adam runs as one fused native call per parameter, with the bias correction folded into
-     * the step size and epsilon added to the root of the raw second moment: Keras's formulation.
-     */
-    static Optimizer create(dev.gan4j.train.Optimizer spec) {
+    /** Creates the optimiser of {@code network}'s trainable parameters, its state in {@code manager}. */
+    static AdamOptimizer create(dev.gan4j.train.Optimizer spec, Network network, NDManager manager) {
         if (spec instanceof Adam) {
-            Adam adam = (Adam) spec;
-            return ai.djl.training.optimizer.Adam.builder()
-                    .optLearningRateTracker(Tracker.fixed((float) adam.learningRate()))
-                    .optBeta1((float) adam.beta1())
-                    .optBeta2((float) adam.beta2())
-                    .optEpsilon((float) adam.epsilon())
-                    .build();
+            return new AdamOptimizer((Adam) spec, network, manager);
         }
         throw new IllegalArgumentException("optimizer " + spec.describe() + " is not supported by the DJL engine");
     }

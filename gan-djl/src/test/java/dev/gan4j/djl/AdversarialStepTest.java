@@ -10,7 +10,6 @@ import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanTrainer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class AdversarialStepTest {
                 .config();
         generator = Network.create(config.generator().stack(), manager);
         discriminator = Network.create(config.discriminator().stack(), manager);
-        data = new DeviceDataset(TinyGan.data(32, 1), manager, new SplittableRandom(1));
+        data = new DeviceDataset(TinyGan.data(32, 1), manager, 1);
         step = new AdversarialStep(engine, config, generator, discriminator, data, manager);
     }
 

@@ -12,7 +12,6 @@ import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.Padding;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanTrainer;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** How the discriminator's step feeds it real and fake images, with and without BatchNorm. */
@@ -52,7 +51,7 @@ class DiscriminatorBatchesTest {
                     .batchSize(4).seed(5).config();
             Network generator = Network.create(config.generator().stack(), manager);
             Network discriminator = Network.create(config.discriminator().stack(), manager);
-            try (DeviceDataset data = new DeviceDataset(TinyGan.data(8, 3), manager, new SplittableRandom(3))) {
+            try (DeviceDataset data = new DeviceDataset(TinyGan.data(8, 3), manager, 3)) {
                 AdversarialStep step = new AdversarialStep(engine, config, generator, discriminator, data, manager);
                 NDArray real = manager.randomUniform(-1f, 1f, new Shape(4, 1, 8, 8));
                 float[][] out = new float[2][];

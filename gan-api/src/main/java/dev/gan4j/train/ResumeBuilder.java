@@ -1,0 +1,113 @@
+package dev.gan4j.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Continues a run from a checkpoint written with {@link GanTrainer.Builder#checkpointDir(Path)}; made
+ * by {@link GanTrainer#resume(Path)}. Every setting comes from the checkpoint. Only what leaves the
+ * arithmetic alone can be given again: listeners (never saved), more epochs, the device, and where
+ * further checkpoints go. Train the returned trainer on the same data set as the original run.
+ *
+ * <pre>{@code
+ * TrainedGan gan = GanTrainer.resume(Path.of("runs/mnist"))
+ *     .listener(ProgressBar.toConsole())
+ *     .build()
+ *     .train(Mnist.trainingSet(dir));
+ * }</pre>
+ */
+public final class ResumeBuilder {
+
+    private final Path from;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+    private Integer epochs;
+    private ComputeDevice device;
+    private Path checkpointDir;
+    private boolean skipCorrupt;
+
+    ResumeBuilder(Path from) {
+        this.from = Objects.requireNonNull(from, "path");
+    }
+
+    /** Adds a listener; listeners are called in the order added. Default: none. */
+    public ResumeBuilder listener(TrainingListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Trains to {@code epochs} epochs in all instead of the original run's number, e.g. to extend a
+     * finished run. Default: the original number. {@link #build()} checks that it is not before the
+     * checkpoint's epoch.
+     *
+     * @throws IllegalArgumentException if {@code epochs < 1}
+     */
+    public ResumeBuilder epochs(int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
+        this.epochs = epochs;
+        return this;
+    }
+
+    /**
+     * Trains on {@code device} instead of the original run's. Default: the original device setting.
+     * Weights then match an uninterrupted run only approximately (see docs/checkpoints.md).
+     */
+    public ResumeBuilder device(ComputeDevice device) {
+        this.device = Objects.requireNonNull(device, "device");
+        return this;
+    }
+
+    /**
+     * Writes further checkpoints into {@code directory}, with the original run's interval and count.
+     * Default: the directory holding the checkpoint resumed from.
+     */
+    public ResumeBuilder checkpointDir(Path directory) {
+        this.checkpointDir = Objects.requireNonNull(directory, "checkpointDir");
+        return this;
+    }
+
+    /**
+     * If the chosen checkpoint is truncated or corrupt, resumes from the newest good one before it (and
+     * renames the bad ones with the suffix {@code .corrupt}, keeping them out of the way) instead of
+     * throwing {@link CorruptCheckpointException}. Default {@code false}: a bad checkpoint is an
+     * error that names the previous good one.
+     */
+    public ResumeBuilder skipCorrupt(boolean skip) {
+        this.skipCorrupt = skip;
+        return this;
+    }
+
+    /**
+     * Reads the checkpoint (the newest one, if the path is a directory) and returns a trainer that
+     * continues the run, with the engine on the class path.
+     *
+     * @throws CorruptCheckpointException if the checkpoint is truncated or damaged, naming the file,
+     *     what is wrong and the previous good checkpoint (unless {@link #skipCorrupt(boolean)})
+     * @throws IOException if the path holds no checkpoint or cannot be read
+     * @throws IllegalArgumentException if {@link #epochs(int)} is before the checkpoint's epoch
+     * @throws IllegalStateException if the checkpoint directory holds checkpoints newer than the one
+     *     resumed from (give another {@link #checkpointDir(Path)}), or no engine is on the class path
+     */
+    public GanTrainer build() throws IOException {
+        return Engines.provider().resume(from, skipCorrupt, this::apply);
+    }
+
+    /** Lays the given settings over the checkpoint's, which the engine has put in {@code settings}. */
+    private void apply(GanTrainer.Builder settings) {
+        listeners.forEach(settings::listener);
+        if (epochs != null) {
+            settings.epochs(epochs);
+        }
+        if (device != null) {
+            settings.device(device);
+        }
+        if (checkpointDir != null) {
+            settings.checkpointDir(checkpointDir);
+        }
+    }
+}

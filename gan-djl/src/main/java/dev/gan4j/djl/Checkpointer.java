@@ -1,0 +1,99 @@
+package dev.gan4j.djl;
+
+import dev.gan4j.train.Checkpointing;
+import dev.gan4j.train.GanConfig;
+import dev.gan4j.train.GanException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes a run's checkpoints as it trains: every {@link Checkpointing#everySteps()} global steps and
+ * after the last one, then deletes all but the newest {@link Checkpointing#keep()}. Copying the state
+ * to the host synchronises the device, once per checkpoint.
+ */
+final class Checkpointer {
+
+    private final GanConfig config;
+    private final Checkpointing policy;
+    private final Network generator;
+    private final Network discriminator;
+    private final AdversarialStep step;
+    private final GeneratorAverage average;
+    private final DeviceDataset data;
+    private final int datasetSize;
+    private final String engine;
+    private final String device;
+
+    Checkpointer(GanConfig config, Network generator, Network discriminator, AdversarialStep step,
+            GeneratorAverage average, DeviceDataset data, int datasetSize, String engine, String device) {
+        this.config = config;
+        this.policy = config.checkpoints();
+        this.generator = generator;
+        this.discriminator = discriminator;
+        this.step = step;
+        this.average = average;
+        this.data = data;
+        this.datasetSize = datasetSize;
+        this.engine = engine;
+        this.device = device;
+    }
+
+    /**
+     * Readies the checkpoint directory of a run that starts after {@code start}'s global step: see
+     * {@link CheckpointDirectory#prepare}. Does nothing if checkpoints are off.
+     *
+     * @throws IllegalStateException if the directory holds checkpoints past that step
+     * @throws GanException if the directory cannot be created or cleaned
+     */
+    static void prepare(GanConfig config, CheckpointState.Progress start) {
+        Checkpointing policy = config.checkpoints();
+        if (!policy.enabled()) {
+            return;
+        }
+        try {
+            CheckpointDirectory.prepare(policy.directory(), start.globalStep());
+        } catch (IOException e) {
+            throw new GanException("checkpointDir " + policy.directory() + " cannot be prepared: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the checkpoint of the step just done if one is due.
+     *
+     * @param last whether it was the run's last step, after which a checkpoint is always written
+     * @return the file written, or {@code null} if none was due
+     * @throws GanException if the file cannot be written: the run stops rather than go on unprotected
+     */
+    Path afterStep(CheckpointState.Progress progress, boolean last) {
+        if (progress.globalStep() % policy.everySteps() != 0 && !last) {
+            return null;
+        }
+        Path file = CheckpointDirectory.file(policy.directory(), progress.globalStep());
+        try {
+            CheckpointFile.write(file, config, capture(progress), engine, device);
+            CheckpointDirectory.prune(policy.directory(), policy.keep());
+        } catch (IOException e) {
+            throw new GanException("the checkpoint of epoch " + progress.epoch() + ", step " + progress.stepInEpoch()
+                    + " (global step " + progress.globalStep() + ") could not be written to " + file + ": "
+                    + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    private CheckpointState capture(CheckpointState.Progress progress) {
+        return new CheckpointState(
+                progress,
+                new CheckpointState.DataPosition(datasetSize, data.fingerprint(), data.pass(), data.position()),
+                host(generator),
+                host(discriminator),
+                step.generatorOptimizer().state(),
+                step.discriminatorOptimizer().state(),
+                average != null ? average.state() : List.of(),
+                average != null ? average.updates() : 0);
+    }
+
+    private static List<HostTensor> host(Network network) {
+        return network.params().stream().map(HostTensor::of).toList();
+    }
+}

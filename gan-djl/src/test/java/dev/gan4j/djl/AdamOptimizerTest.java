@@ -1,0 +1,162 @@
+package dev.gan4j.djl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.tracker.Tracker;
+import dev.gan4j.train.Adam;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AdamOptimizerTest {
+
+    private static final Adam SETTINGS = new Adam(2e-3, 0.5, 0.999, 1e-7);
+
+    private Engine engine;
+    private NDManager manager;
+    private NDArray latents;
+    private boolean wasRecording;
+
+    @BeforeEach
+    void setUp() {
+        engine = DjlEngine.get();
+        wasRecording = GradMode.set(false);
+        manager = NDManager.newBaseManager(Device.cpu(), engine.getEngineName());
+        engine.setRandomSeed(21);
+        latents = manager.randomNormal(new Shape(4, TinyGan.generator().latentDim()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        manager.close();
+        GradMode.set(wasRecording);
+    }
+
+    @Test
+    void givesBitIdenticalParametersToDjlsAdam() {
+        // given: two copies of one network
+        Network ours = network(5);
+        Network theirs = network(5);
+        AdamOptimizer adam = new AdamOptimizer(SETTINGS, ours, manager);
+        ai.djl.training.optimizer.Adam djl = ai.djl.training.optimizer.Adam.builder()
+                .optLearningRateTracker(Tracker.fixed((float) SETTINGS.learningRate()))
+                .optBeta1((float) SETTINGS.beta1())
+                .optBeta2((float) SETTINGS.beta2())
+                .optEpsilon((float) SETTINGS.epsilon())
+                .build();
+
+        // when: both take the same steps, ours through our state, theirs through DJL's
+        for (int step = 0; step < 6; step++) {
+            backward(ours);
+            adam.update();
+            backward(theirs);
+            for (Param p : theirs.params()) {
+                if (p.trainable()) {
+                    try (NDArray grad = p.array().getGradient()) {
+                        djl.update(p.name(), p.array(), grad);
+                    }
+                }
+            }
+        }
+
+        // then
+        assertBitIdentical(ours, theirs);
+    }
+
+    @Test
+    void zeroesTheGradientsItApplies() {
+        Network network = network(6);
+        AdamOptimizer adam = new AdamOptimizer(SETTINGS, network, manager);
+
+        backward(network);
+        adam.update();
+
+        for (Param p : network.params()) {
+            if (p.trainable()) {
+                try (NDArray grad = p.array().getGradient()) {
+                    assertThat(grad.abs().sum().getFloat()).as(p.name()).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    void restoredStateContinuesBitIdentically() {
+        // given: three steps, then the state copied into a fresh optimiser of a copy of the network
+        Network original = network(7);
+        AdamOptimizer adam = new AdamOptimizer(SETTINGS, original, manager);
+        for (int step = 0; step < 3; step++) {
+            backward(original);
+            adam.update();
+        }
+        Network copy = restoredCopy(original);
+        AdamOptimizer restored = new AdamOptimizer(SETTINGS, copy, manager);
+        restored.load(adam.state());
+
+        // when: two more steps each
+        for (int step = 0; step < 2; step++) {
+            backward(original);
+            adam.update();
+            backward(copy);
+            restored.update();
+        }
+
+        // then
+        assertBitIdentical(copy, original);
+        assertThat(restored.state().steps()).containsExactly(adam.state().steps());
+    }
+
+    @Test
+    void rejectsStateOfAnotherNetwork() {
+        AdamOptimizer generatorAdam = new AdamOptimizer(SETTINGS, network(8), manager);
+        Network discriminator = Network.create(TinyGan.discriminator().stack(), manager);
+        AdamOptimizer discriminatorAdam = new AdamOptimizer(SETTINGS, discriminator, manager);
+
+        assertThatThrownBy(() -> discriminatorAdam.load(generatorAdam.state()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("optimizer state holds 7 moments and 7 step counts; the network has 8 trainable parameters");
+    }
+
+    private Network network(int seed) {
+        engine.setRandomSeed(seed);
+        return Network.create(TinyGan.generator().stack(), manager);
+    }
+
+    /** A copy that records gradients, like a network rebuilt from a checkpoint. */
+    private Network restoredCopy(Network network) {
+        List<Param> params = new ArrayList<>();
+        for (Param p : network.params()) {
+            Param copy = HostTensor.of(p).toParam(manager);
+            if (copy.trainable()) {
+                copy.array().setRequiresGradient(true);
+            }
+            params.add(copy);
+        }
+        return Network.withParams(network.stack(), params);
+    }
+
+    /** Leaves in each trainable parameter the gradient of a loss of the fixed latents. */
+    private void backward(Network network) {
+        try (NDManager step = manager.newSubManager(); GradientCollector collector = engine.newGradientCollector()) {
+            NDArray out = network.forward(latents, true);
+            collector.backward(out.mul(out).mean().add(out.mean()));
+            step.tempAttachAll(out);
+        }
+    }
+
+    private static void assertBitIdentical(Network actual, Network expected) {
+        for (int i = 0; i < expected.params().size(); i++) {
+            Param e = expected.params().get(i);
+            assertThat(actual.params().get(i).array().toFloatArray()).as(e.name()).containsExactly(e.array().toFloatArray());
+        }
+    }
+}
