@@ -55,8 +55,22 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Flushes the directory entry of the rename, so that a power cut right after cannot bring back
+     * the old file. Where a directory cannot be opened for syncing (not POSIX), the rename stands
+     * unsynced, as the platform allows.
+     */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException notSupported) {
+            // Windows cannot open a directory as a channel; its renames are journalled by NTFS.
         }
     }
 
