@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Measures training throughput of the presets on the bundled digits and the arithmetic rate it
- * implies. Prints one line per preset and batch size.
+ * Measures training: throughput of the presets on the bundled digits, the arithmetic rate it implies
+ * as a share of the engine's matrix-multiply rate measured in the same process, and, with {@code
+ * --memory-steps}, the resident memory over a long run.
  *
  * <pre>
- * TrainingBenchmark [--preset dcgan|keras|both] [--batch 64[,128...]] [--warmup 10] [--steps 40]
+ * TrainingBenchmark [--preset dcgan|keras|both] [--batch 8,64,256] [--warmup 10] [--steps 40]
+ *                   [--memory-steps 10000]
  * </pre>
  *
  * <p>Cost model, per real image, with one discriminator update per generator update: the generator
@@ -33,9 +35,10 @@ public final class TrainingBenchmark {
     /** Runs the benchmark; see the class comment for the arguments. */
     public static void main(String[] args) {
         String preset = "both";
-        String batches = "64";
+        String batches = "8,64,256";
         int warmup = 10;
         int steps = 40;
+        int memorySteps = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--preset":
@@ -50,6 +53,9 @@ public final class TrainingBenchmark {
                 case "--steps":
                     steps = Integer.parseInt(args[i + 1]);
                     break;
+                case "--memory-steps":
+                    memorySteps = Integer.parseInt(args[i + 1]);
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -58,20 +64,32 @@ public final class TrainingBenchmark {
             throw new IllegalArgumentException("--steps " + steps + " must be a multiple of --warmup " + warmup);
         }
         ImageDataset digits = Mnist.bundledTrainingSet();
-        System.out.printf(Locale.ROOT, "%-11s %6s %12s %10s %16s %10s%n",
-                "preset", "batch", "images/s", "ms/step", "GFLOP/image", "GFLOP/s");
+        if (memorySteps > 0) {
+            memory(memorySteps, digits);
+            return;
+        }
+        double matmul = MatmulThroughput.gflops(2048, 5);
+        System.out.printf(Locale.ROOT, "float32 matrix multiply (2048 x 2048, PyTorch via DJL): %.1f GFLOP/s%n", matmul);
+        System.out.printf(Locale.ROOT, "%-11s %6s %12s %10s %12s %10s %9s%n",
+                "preset", "batch", "images/s", "ms/step", "GFLOP/image", "GFLOP/s", "of matmul");
         for (String name : preset.equals("both") ? List.of("dcgan", "keras") : List.of(preset)) {
             for (String batch : batches.split(",")) {
-                run(name, Integer.parseInt(batch.strip()), warmup, steps, digits);
+                run(name, Integer.parseInt(batch.strip()), warmup, steps, digits, matmul);
             }
         }
     }
 
-    private static void run(String preset, int batch, int warmup, int steps, ImageDataset digits) {
-        GeneratorSpec g = preset.equals("keras") ? GeneratorSpec.kerasDcgan().build() : GeneratorSpec.dcgan().build();
-        DiscriminatorSpec d = preset.equals("keras")
-                ? DiscriminatorSpec.kerasDcgan().build()
-                : DiscriminatorSpec.dcgan().build();
+    private static GeneratorSpec generator(String preset) {
+        return preset.equals("keras") ? GeneratorSpec.kerasDcgan().build() : GeneratorSpec.dcgan().build();
+    }
+
+    private static DiscriminatorSpec discriminator(String preset) {
+        return preset.equals("keras") ? DiscriminatorSpec.kerasDcgan().build() : DiscriminatorSpec.dcgan().build();
+    }
+
+    private static void run(String preset, int batch, int warmup, int steps, ImageDataset digits, double matmul) {
+        GeneratorSpec g = generator(preset);
+        DiscriminatorSpec d = discriminator(preset);
         List<StepMetrics> reports = new ArrayList<>();
         TrainingListener record = new TrainingListener() {
             @Override
@@ -99,8 +117,45 @@ public final class TrainingBenchmark {
         double imagesPerSecond = (double) steps * batch / seconds;
         double macsPerImage = 3.0 * g.stack().forwardMacs() + 8.0 * d.stack().forwardMacs();
         double gflopPerImage = 2 * macsPerImage / 1e9;
-        System.out.printf(Locale.ROOT, "%-11s %6d %12.1f %10.1f %16.3f %10.1f%n",
-                preset, batch, imagesPerSecond, 1000.0 * batch / imagesPerSecond, gflopPerImage,
-                gflopPerImage * imagesPerSecond);
+        double gflops = gflopPerImage * imagesPerSecond;
+        System.out.printf(Locale.ROOT, "%-11s %6d %12.1f %10.1f %12.3f %10.1f %8.0f%%%n",
+                preset, batch, imagesPerSecond, 1000.0 * batch / imagesPerSecond, gflopPerImage, gflops,
+                100 * gflops / matmul);
+    }
+
+    /** Trains dcgan at batch 64 for {@code steps} steps and prints the resident memory as it goes. */
+    private static void memory(int steps, ImageDataset digits) {
+        int every = Math.max(1, steps / 20);
+        List<double[]> samples = new ArrayList<>();
+        System.out.printf(Locale.ROOT, "resident memory (VmRSS) while training dcgan at batch 64 for %d steps%n", steps);
+        System.out.printf(Locale.ROOT, "%8s %10s%n", "step", "RSS MiB");
+        TrainingListener sample = new TrainingListener() {
+            @Override
+            public void onStep(StepMetrics m) {
+                double rss = ResidentMemory.mib();
+                samples.add(new double[] {m.globalStep(), rss});
+                System.out.printf(Locale.ROOT, "%8d %10.1f%n", m.globalStep(), rss);
+            }
+        };
+        GanTrainer trainer = GanTrainer.builder()
+                .generator(generator("dcgan"))
+                .discriminator(discriminator("dcgan"))
+                .batchSize(64)
+                .stepsPerEpoch(steps)
+                .logEvery(every)
+                .seed(1)
+                .listener(sample)
+                .build();
+        try (TrainedGan ignored = trainer.train(digits)) {
+            // Only the memory figures.
+        }
+        // Warm-up: the first tenth of the run (allocator pools and caches fill).
+        double[] afterWarmup = samples.get(Math.max(0, samples.size() / 10 - 1));
+        double[] last = samples.get(samples.size() - 1);
+        double max = samples.stream().skip(samples.size() / 10).mapToDouble(s -> s[1]).max().orElse(last[1]);
+        System.out.printf(Locale.ROOT,
+                "after warm-up (step %d): %.1f MiB; end (step %d): %.1f MiB; growth %.2f%%; peak after warm-up %.1f MiB%n",
+                (long) afterWarmup[0], afterWarmup[1], (long) last[0], last[1],
+                100 * (last[1] - afterWarmup[1]) / afterWarmup[1], max);
     }
 }
