@@ -1,8 +1,10 @@
 package dev.gan4j.train;
 
 import dev.gan4j.spec.DiscriminatorSpec;
+import dev.gan4j.health.HealthPolicy;
 import dev.gan4j.spec.GeneratorSpec;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Every training setting, validated by {@link GanTrainer.Builder#build()}: what an engine receives.
@@ -22,6 +24,7 @@ import java.util.List;
  * @param device where to train
  * @param logEvery report metrics every this many steps
  * @param listeners who receives the events
+ * @param health how the run's health is judged and what happens when a condition is found
  */
 public record GanConfig(
         GeneratorSpec generator,
@@ -38,11 +41,13 @@ public record GanConfig(
         long seed,
         ComputeDevice device,
         int logEvery,
-        List<TrainingListener> listeners) {
+        List<TrainingListener> listeners,
+        HealthPolicy health) {
 
     /** Copies the listeners. */
     public GanConfig {
         listeners = List.copyOf(listeners);
+        Objects.requireNonNull(health, "health");
     }
 
     /**

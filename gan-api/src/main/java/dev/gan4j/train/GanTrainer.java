@@ -1,6 +1,7 @@
 package dev.gan4j.train;
 
 import dev.gan4j.data.ImageDataset;
+import dev.gan4j.health.HealthPolicy;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import java.util.ArrayList;
@@ -73,6 +74,7 @@ public interface GanTrainer {
         private ComputeDevice device = ComputeDevice.auto();
         private int logEvery = 10;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private HealthPolicy health = HealthPolicy.defaults();
 
         /** Adam(2e-4, 0.5, 0.999): Radford et al.'s DCGAN settings. */
         private static final Optimizer DEFAULT_OPTIMIZER = new Adam(2e-4, 0.5, 0.999, 1e-7);
@@ -228,6 +230,18 @@ public interface GanTrainer {
         }
 
         /**
+         * Sets how the run's health is judged and what happens when a condition is found: discriminator
+         * overpowering, generator collapse, vanishing generator gradients or divergence (see {@code
+         * docs/health.md}). Default {@link HealthPolicy#defaults()}: divergence stops training with an
+         * {@link dev.gan4j.health.UnhealthyTrainingException}, the others are logged as warnings and
+         * reported to {@link TrainingListener#onHealth}. {@link HealthPolicy#off()} turns it off.
+         */
+        public Builder health(HealthPolicy policy) {
+            this.health = Objects.requireNonNull(policy, "health");
+            return this;
+        }
+
+        /**
          * Checks the settings together and returns a trainer from the engine on the class path.
          *
          * @throws IllegalStateException if the generator or discriminator is missing, or no engine is
@@ -259,7 +273,7 @@ public interface GanTrainer {
             long chosenSeed = seed != null ? seed : new SplittableRandom().nextLong();
             return new GanConfig(generator, discriminator, loss, labelSmoothing, generatorOptimizer,
                     discriminatorOptimizer, batchSize, epochs, stepsPerEpoch, discriminatorSteps, generatorEma, chosenSeed,
-                    device, logEvery, listeners);
+                    device, logEvery, listeners, health);
         }
     }
 }

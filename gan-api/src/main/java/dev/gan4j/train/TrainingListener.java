@@ -1,5 +1,7 @@
 package dev.gan4j.train;
 
+import dev.gan4j.health.Diagnosis;
+
 /**
  * Receives training events, on the training thread. Keep callbacks quick: the next step waits.
  * Every method does nothing by default.
@@ -19,6 +21,12 @@ public interface TrainingListener {
 
     /** A step was measured (every {@code logEvery} steps and at the end of each epoch). */
     default void onStep(StepMetrics metrics) {}
+
+    /**
+     * A health condition was diagnosed, under a policy that does not ignore it. Called before the
+     * diagnosis is logged and, if its action is {@code STOP}, before training stops.
+     */
+    default void onHealth(Diagnosis diagnosis) {}
 
     /** An epoch ended. */
     default void onEpochEnd(EpochSummary summary) {}

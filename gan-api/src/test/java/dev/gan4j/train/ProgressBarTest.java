@@ -15,7 +15,7 @@ class ProgressBarTest {
     private final ProgressBar bar = ProgressBar.lines(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     private static StepMetrics metrics(int step, int stepsPerEpoch) {
-        return new StepMetrics(2, step, stepsPerEpoch, 942, 0.5f, 1.25f, 0.8f, 0.3f, 0.9f, 0.75f, 0.25f, 1234.4);
+        return new StepMetrics(2, step, stepsPerEpoch, 942, 0.5f, 1.25f, 0.8f, 0.3f, 0.9f, 0.75f, 0.25f, 1234.4, 0.5f, 0.25f, 9f, 10f);
     }
 
     private String printed() {

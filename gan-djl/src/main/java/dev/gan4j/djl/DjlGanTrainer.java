@@ -16,10 +16,15 @@ import dev.gan4j.train.TrainingListener;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Trains with DJL's PyTorch engine, on whatever device the config names. */
 final class DjlGanTrainer implements GanTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DjlGanTrainer.class);
 
     private final GanConfig config;
 
@@ -51,10 +56,16 @@ final class DjlGanTrainer implements GanTrainer {
                 for (TrainingListener l : config.listeners()) {
                     l.onTrainingStart(config, data.size());
                 }
+                LOG.info("training {} on {} images: {} epochs of {} steps, batch {}, seed {}, on {} ({}); health {}",
+                        config.generator().recipe(), data.size(), config.epochs(), stepsPerEpoch, config.batchSize(),
+                        config.seed(), device, DjlEngine.describe(engine), config.health().isOff() ? "off" : "on");
+                long start = System.nanoTime();
                 GeneratorAverage average = config.generatorEma() > 0
                         ? new GeneratorAverage(generator, root, config.generatorEma())
                         : null;
                 long globalStep = loop(step, stepsPerEpoch, generator, average, root);
+                LOG.info(String.format(Locale.ROOT, "trained %d steps in %.1f s", globalStep,
+                        (System.nanoTime() - start) / 1e9));
                 Network trained = average != null ? average.synced() : generator;
                 return result(trained, device, engine, globalStep, data.size());
             }
@@ -67,6 +78,9 @@ final class DjlGanTrainer implements GanTrainer {
     private long loop(
             AdversarialStep step, int stepsPerEpoch, Network generator, GeneratorAverage average, NDManager root) {
         long globalStep = 0;
+        // The last good checkpoint for a health stop: the newest written before the given global step.
+        // No checkpoint is written yet, so there is none.
+        TrainingHealth health = new TrainingHealth(config, beforeStep -> null);
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             for (TrainingListener l : config.listeners()) {
                 l.onEpochStart(epoch, stepsPerEpoch);
@@ -94,13 +108,18 @@ final class DjlGanTrainer implements GanTrainer {
                     long now = System.nanoTime();
                     double images = (double) (s - lastReportStep) * imagesPerStep;
                     StepMetrics metrics = new StepMetrics(epoch, s, stepsPerEpoch, globalStep,
-                            m[0], m[1], m[2], m[3], m[4], m[5], m[6], images / ((now - lastReport) / 1e9));
+                            m[0], m[1], m[2], m[3], m[4], m[5], m[6], images / ((now - lastReport) / 1e9),
+                            m[7], m[8], m[9], m[10]);
                     lastReport = now;
                     lastReportStep = s;
                     reported.add(metrics);
                     for (TrainingListener l : config.listeners()) {
                         l.onStep(metrics);
                     }
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debug("global step {}: {}", globalStep, describe(metrics));
+                    }
+                    health.check(metrics);
                 }
             }
             double seconds = (System.nanoTime() - epochStart) / 1e9;
@@ -111,6 +130,11 @@ final class DjlGanTrainer implements GanTrainer {
             for (TrainingListener l : config.listeners()) {
                 l.onEpochEnd(summary);
             }
+            if (LOG.isInfoEnabled()) {
+                LOG.info(String.format(Locale.ROOT, "epoch %d/%d: %d steps in %.1f s, %.0f images/s; means %s",
+                        epoch, config.epochs(), stepsPerEpoch, seconds, summary.mean().samplesPerSecond(),
+                        describe(summary.mean())));
+            }
         }
         return globalStep;
     }
@@ -118,7 +142,7 @@ final class DjlGanTrainer implements GanTrainer {
     private static StepMetrics mean(List<StepMetrics> all, double samplesPerSecond) {
         int n = all.size();
         StepMetrics last = all.get(n - 1);
-        float[] sum = new float[7];
+        float[] sum = new float[11];
         for (StepMetrics m : all) {
             sum[0] += m.discriminatorLoss();
             sum[1] += m.generatorLoss();
@@ -127,9 +151,14 @@ final class DjlGanTrainer implements GanTrainer {
             sum[4] += m.realAccuracy();
             sum[5] += m.fakeAccuracy();
             sum[6] += m.foolRate();
+            sum[7] += m.generatorGradientNorm();
+            sum[8] += m.discriminatorGradientNorm();
+            sum[9] += m.fakeDiversity();
+            sum[10] += m.realDiversity();
         }
         return new StepMetrics(last.epoch(), last.step(), last.stepsPerEpoch(), last.globalStep(),
-                sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n, sum[4] / n, sum[5] / n, sum[6] / n, samplesPerSecond);
+                sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n, sum[4] / n, sum[5] / n, sum[6] / n, samplesPerSecond,
+                sum[7] / n, sum[8] / n, sum[9] / n, sum[10] / n);
     }
 
     /** Copies the generator's parameters out of the training scope, which is closed after. */
@@ -155,6 +184,16 @@ final class DjlGanTrainer implements GanTrainer {
             l.onTrainingEnd(provenance);
         }
         return new DjlTrainedGan(config.generator(), trained, owned, provenance);
+    }
+
+    /** The metrics in one line, for the log. */
+    private static String describe(StepMetrics m) {
+        return String.format(Locale.ROOT,
+                "d_loss %.4f g_loss %.4f D(x) %.3f D(G(z)) %.3f d_acc real %.2f fake %.2f fool %.2f"
+                        + " grad_norm G %.3g D %.3g diversity fake %.2f real %.2f",
+                m.discriminatorLoss(), m.generatorLoss(), m.realScore(), m.fakeScore(), m.realAccuracy(),
+                m.fakeAccuracy(), m.foolRate(), m.generatorGradientNorm(), m.discriminatorGradientNorm(),
+                m.fakeDiversity(), m.realDiversity());
     }
 
     /** DJL's engine seed is an int: fold the long so that every bit of it counts. */
