@@ -1,6 +1,7 @@
 package dev.gan4j.train;
 
 import dev.gan4j.spec.DiscriminatorSpec;
+import dev.gan4j.health.HealthPolicy;
 import dev.gan4j.spec.GeneratorSpec;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import java.util.Objects;
  * @param logEvery report metrics every this many steps
  * @param listeners who receives the events
  * @param checkpoints when and where checkpoints are written; {@link Checkpointing#off()} for never
+ * @param health how the run's health is judged and what happens when a condition is found
  */
 public record GanConfig(
         GeneratorSpec generator,
@@ -41,12 +43,14 @@ public record GanConfig(
         ComputeDevice device,
         int logEvery,
         List<TrainingListener> listeners,
-        Checkpointing checkpoints) {
+        Checkpointing checkpoints,
+        HealthPolicy health) {
 
     /** Copies the listeners. */
     public GanConfig {
         listeners = List.copyOf(listeners);
         Objects.requireNonNull(checkpoints, "checkpoints");
+        Objects.requireNonNull(health, "health");
     }
 
     /**

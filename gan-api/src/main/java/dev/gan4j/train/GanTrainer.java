@@ -1,6 +1,7 @@
 package dev.gan4j.train;
 
 import dev.gan4j.data.ImageDataset;
+import dev.gan4j.health.HealthPolicy;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import java.nio.file.Path;
@@ -87,6 +88,7 @@ public interface GanTrainer {
         private Path checkpointDir;
         private Integer checkpointEvery;
         private Integer keepCheckpoints;
+        private HealthPolicy health = HealthPolicy.defaults();
 
         /** Adam(2e-4, 0.5, 0.999): Radford et al.'s DCGAN settings. */
         private static final Optimizer DEFAULT_OPTIMIZER = new Adam(2e-4, 0.5, 0.999, 1e-7);
@@ -242,6 +244,18 @@ public interface GanTrainer {
         }
 
         /**
+         * Sets how the run's health is judged and what happens when a condition is found: discriminator
+         * overpowering, generator collapse, vanishing generator gradients or divergence (see {@code
+         * docs/health.md}). Default {@link HealthPolicy#defaults()}: divergence stops training with an
+         * {@link dev.gan4j.health.UnhealthyTrainingException}, the others are logged as warnings and
+         * reported to {@link TrainingListener#onHealth}. {@link HealthPolicy#off()} turns it off.
+         */
+        public Builder health(HealthPolicy policy) {
+            this.health = Objects.requireNonNull(policy, "health");
+            return this;
+        }
+
+        /**
          * Turns checkpoints on: training writes one into {@code directory} every {@link
          * #checkpointEvery(int)} steps and after its last step, each file written atomically and
          * checksummed, keeping the newest {@link #keepCheckpoints(int)}; {@link GanTrainer#resume(Path)}
@@ -327,7 +341,7 @@ public interface GanTrainer {
             long chosenSeed = seed != null ? seed : new SplittableRandom().nextLong();
             return new GanConfig(generator, discriminator, loss, labelSmoothing, generatorOptimizer,
                     discriminatorOptimizer, batchSize, epochs, stepsPerEpoch, discriminatorSteps, generatorEma, chosenSeed,
-                    device, logEvery, listeners, checkpointing());
+                    device, logEvery, listeners, checkpointing(), health);
         }
     }
 }

@@ -17,6 +17,14 @@ package dev.gan4j.train;
  * @param foolRate the share of generated images the updated discriminator calls real, in the
  *     generator's step
  * @param samplesPerSecond real images consumed per second since the previous report
+ * @param generatorGradientNorm the global L2 norm of the generator's gradient in its update, over all
+ *     its trained parameters, before the optimiser applies it
+ * @param discriminatorGradientNorm the global L2 norm of the discriminator's gradient in its (last)
+ *     update, before the optimiser applies it
+ * @param fakeDiversity the mean L2 distance between two generated images of the batch (over all
+ *     pixels, in the data's [-1, 1] scale); near 0 when the generator draws the same image for every
+ *     latent vector; NaN when the batch holds one image
+ * @param realDiversity the same for the real batch: what {@code fakeDiversity} should approach
  */
 public record StepMetrics(
         int epoch,
@@ -30,7 +38,11 @@ public record StepMetrics(
         float realAccuracy,
         float fakeAccuracy,
         float foolRate,
-        double samplesPerSecond) {
+        double samplesPerSecond,
+        float generatorGradientNorm,
+        float discriminatorGradientNorm,
+        float fakeDiversity,
+        float realDiversity) {
 
     /** Returns the discriminator's accuracy over real and fake images together. */
     public float discriminatorAccuracy() {

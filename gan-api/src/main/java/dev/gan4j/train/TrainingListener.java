@@ -1,5 +1,6 @@
 package dev.gan4j.train;
 
+import dev.gan4j.health.Diagnosis;
 import java.nio.file.Path;
 
 /**
@@ -21,6 +22,12 @@ public interface TrainingListener {
 
     /** A step was measured (every {@code logEvery} steps and at the end of each epoch). */
     default void onStep(StepMetrics metrics) {}
+
+    /**
+     * A health condition was diagnosed, under a policy that does not ignore it. Called before the
+     * diagnosis is logged and, if its action is {@code STOP}, before training stops.
+     */
+    default void onHealth(Diagnosis diagnosis) {}
 
     /** An epoch ended. */
     default void onEpochEnd(EpochSummary summary) {}

@@ -3,6 +3,9 @@ package dev.gan4j.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gan4j.health.HealthAction;
+import dev.gan4j.health.HealthCondition;
+import dev.gan4j.health.HealthPolicy;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import java.nio.file.Path;
@@ -37,6 +40,17 @@ class GanTrainerBuilderTest {
         assertThat(config.listeners()).isEmpty();
         assertThat(config.checkpoints()).isEqualTo(Checkpointing.off());
         assertThat(config.checkpoints().enabled()).isFalse();
+        assertThat(config.health()).isEqualTo(HealthPolicy.defaults());
+    }
+
+    @Test
+    void healthPolicyIsKeptAndCanBeTurnedOff() {
+        HealthPolicy strict = HealthPolicy.builder()
+                .action(HealthCondition.GENERATOR_COLLAPSE, HealthAction.STOP)
+                .build();
+
+        assertThat(complete().health(strict).config().health()).isEqualTo(strict);
+        assertThat(complete().health(HealthPolicy.off()).config().health().isOff()).isTrue();
     }
 
     @Test
@@ -168,6 +182,7 @@ class GanTrainerBuilderTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("discriminatorOptimizer");
         assertThatThrownBy(() -> b.device(null)).isInstanceOf(NullPointerException.class).hasMessage("device");
         assertThatThrownBy(() -> b.listener(null)).isInstanceOf(NullPointerException.class).hasMessage("listener");
+        assertThatThrownBy(() -> b.health(null)).isInstanceOf(NullPointerException.class).hasMessage("health");
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.gan4j.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gan4j.health.Diagnosis;
+import dev.gan4j.health.HealthAction;
+import dev.gan4j.health.HealthCondition;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +18,7 @@ class ProgressBarTest {
     private final ProgressBar bar = ProgressBar.lines(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     private static StepMetrics metrics(int step, int stepsPerEpoch) {
-        return new StepMetrics(2, step, stepsPerEpoch, 942, 0.5f, 1.25f, 0.8f, 0.3f, 0.9f, 0.75f, 0.25f, 1234.4);
+        return new StepMetrics(2, step, stepsPerEpoch, 942, 0.5f, 1.25f, 0.8f, 0.3f, 0.9f, 0.75f, 0.25f, 1234.4, 0.5f, 0.25f, 9f, 10f);
     }
 
     private String printed() {
@@ -23,7 +26,7 @@ class ProgressBarTest {
     }
 
     @Test
-    void printsOneLinePerStepWithBarAndMetrics() {
+    void printsTheFirstReportOfAnEpochWithBarAndMetrics() {
         bar.onStep(metrics(5, 10));
 
         assertThat(printed()).isEqualTo(" 5/10 [===============...............] d_loss 0.5000  g_loss 1.2500"
@@ -71,6 +74,53 @@ class ProgressBarTest {
         assertThat(lines.get(1)).startsWith("1/2 [===============...............] d_loss ");
         assertThat(lines.get(2)).startsWith("2/2 [==============================] d_loss ");
         assertThat(lines.get(3)).startsWith("epoch 1/1 done in 0.0 s, means: d_loss ");
+    }
+
+    @Test
+    void plainLinesShowAboutATenthOfAnEpochEach() {
+        // given: an epoch of 281 steps reported every 10 steps and at its end
+        bar.onEpochStart(1, 281);
+        for (int s = 10; s <= 281; s += 10) {
+            bar.onStep(metrics(s, 281));
+        }
+        bar.onStep(metrics(281, 281));
+
+        // then: the first report, then the first report in each further tenth
+        assertThat(printed().lines().skip(1)).extracting(l -> l.substring(0, l.indexOf('/')).strip())
+                .containsExactly("10", "30", "60", "90", "120", "150", "170", "200", "230", "260", "281");
+    }
+
+    @Test
+    void plainLinesStartAgainWithEachEpoch() {
+        bar.onStep(metrics(100, 200));
+        bar.onStep(metrics(200, 200));
+        // a listener may miss onEpochStart (added mid-run): a smaller step means a new epoch
+        bar.onStep(metrics(10, 200));
+        bar.onEpochStart(3, 200);
+        bar.onStep(metrics(10, 200));
+
+        assertThat(printed().lines().filter(l -> l.contains("["))).extracting(l -> l.substring(0, l.indexOf(' ', 1)))
+                .containsExactly("100/200", "200/200", " 10/200", " 10/200");
+    }
+
+    @Test
+    void redrawnBarEndsItsLineBeforeADiagnosisIsLogged() {
+        ProgressBar redrawn = ProgressBar.redrawing(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        Diagnosis diagnosis = new Diagnosis(HealthCondition.DIVERGENCE, HealthAction.STOP, 1, 1, 1, 1, "x");
+
+        redrawn.onStep(metrics(1, 2));
+        redrawn.onStep(metrics(2, 2));
+        redrawn.onHealth(diagnosis);
+        redrawn.onHealth(diagnosis);
+
+        assertThat(printed()).startsWith("\r1/2 [").contains("\r2/2 [").endsWith(" img/s" + System.lineSeparator());
+    }
+
+    @Test
+    void healthDiagnosisInPlainLinesPrintsNothing() {
+        bar.onHealth(new Diagnosis(HealthCondition.DIVERGENCE, HealthAction.STOP, 1, 1, 1, 1, "x"));
+
+        assertThat(printed()).isEmpty();
     }
 
     @Test

@@ -62,7 +62,7 @@ class SampleGridsTest {
     }
 
     private static EpochSummary summary(int epoch, Generator generator) {
-        StepMetrics mean = new StepMetrics(epoch, 10, 10, 10L * epoch, 1f, 1f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 100);
+        StepMetrics mean = new StepMetrics(epoch, 10, 10, 10L * epoch, 1f, 1f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 100, 1f, 1f, 10f, 10f);
         return new EpochSummary(epoch, 2, 10L * epoch, mean, 1.0, generator);
     }
 

@@ -59,24 +59,33 @@ final class AdversarialStep {
      * Runs the discriminator updates and one generator update, every array in {@code step}.
      *
      * @param measure whether to compute the metrics, fetched to the host in one copy
-     * @return D loss, G loss, D(x), D(G(z)), real accuracy, fake accuracy and fool rate, or {@code null} when not measuring
+     * @return D loss, G loss, D(x), D(G(z)), real accuracy, fake accuracy, fool rate, G gradient norm, D
+     *     gradient norm, fake diversity and real diversity, or {@code null} when not measuring
      */
     float[] run(NDManager step, boolean measure) {
         try (GradientCollector collector = engine.newGradientCollector()) {
             Fake fake = null;
-            for (int k = 0; k < config.discriminatorSteps(); k++) {
-                fake = discriminatorUpdate(step, collector);
+            int k = config.discriminatorSteps();
+            for (int i = 1; i <= k; i++) {
+                fake = discriminatorUpdate(step, collector, measure && i == k);
             }
-            Verdict verdict = generatorUpdate(fake.images(), collector);
+            Verdict verdict = generatorUpdate(fake.images(), collector, measure);
             return measure ? measure(fake, verdict) : null;
         }
     }
 
-    /** The result of a discriminator update: the generated batch (live) and what D said. */
-    record Fake(NDArray images, NDArray logits, NDArray loss) {}
+    /**
+     * The result of a discriminator update: the real and generated batches (the fake one live), what D
+     * said, and the norm of D's gradient (when measured, else {@code null}).
+     */
+    record Fake(NDArray real, NDArray images, NDArray logits, NDArray loss, NDArray gradientNorm) {}
 
-    /** Draws real and fake batches and updates the discriminator only. */
-    Fake discriminatorUpdate(NDManager step, GradientCollector collector) {
+    /**
+     * Draws real and fake batches and updates the discriminator only.
+     *
+     * @param measure whether to compute the norm of D's gradient before the update zeroes it
+     */
+    Fake discriminatorUpdate(NDManager step, GradientCollector collector, boolean measure) {
         int b = config.batchSize();
         NDArray real = data.nextBatch(b, step);
         NDArray z = step.randomNormal(0f, 1f, new Shape(b, config.generator().latentDim()), DataType.FLOAT32);
@@ -84,8 +93,9 @@ final class AdversarialStep {
         NDArray logits = discriminate(real, fake.stopGradient());
         NDArray loss = Losses.binaryCrossEntropy(logits, targets);
         collector.backward(loss);
+        NDArray norm = measure ? HealthSignals.gradientNorm(discriminator, step) : null;
         discriminatorOptimizer.update();
-        return new Fake(fake, logits, loss);
+        return new Fake(real, fake, logits, loss, norm);
     }
 
     /**
@@ -102,18 +112,23 @@ final class AdversarialStep {
         return discriminator.forward(real.concat(fake, 0), true);
     }
 
-    /** What the updated discriminator said of the generator's batch, and the generator's loss. */
-    record Verdict(NDArray logits, NDArray loss) {}
+    /** What the updated discriminator said of the generator's batch, the generator's loss and its gradient's norm. */
+    record Verdict(NDArray logits, NDArray loss, NDArray gradientNorm) {}
 
-    /** Updates the generator only, through the just-updated discriminator. */
-    Verdict generatorUpdate(NDArray fake, GradientCollector collector) {
+    /**
+     * Updates the generator only, through the just-updated discriminator.
+     *
+     * @param measure whether to compute the norm of G's gradient before the update zeroes it
+     */
+    Verdict generatorUpdate(NDArray fake, GradientCollector collector, boolean measure) {
         discriminator.requireGradients(false);
         try {
             NDArray logits = discriminator.forward(fake, true);
             NDArray loss = Losses.generatorLoss(config.loss(), logits);
             collector.backward(loss);
+            NDArray norm = measure ? HealthSignals.gradientNorm(generator, fake.getManager()) : null;
             generatorOptimizer.update();
-            return new Verdict(logits, loss);
+            return new Verdict(logits, loss, norm);
         } finally {
             discriminator.requireGradients(true);
         }
@@ -130,7 +145,11 @@ final class AdversarialStep {
                 Activation.sigmoid(generated).mean(),
                 real.gt(0f).toType(DataType.FLOAT32, false).mean(),
                 generated.lte(0f).toType(DataType.FLOAT32, false).mean(),
-                verdict.logits().gt(0f).toType(DataType.FLOAT32, false).mean());
+                verdict.logits().gt(0f).toType(DataType.FLOAT32, false).mean(),
+                verdict.gradientNorm(),
+                fake.gradientNorm(),
+                HealthSignals.meanPairwiseDistance(fake.images().stopGradient()),
+                HealthSignals.meanPairwiseDistance(fake.real()));
         // One stack and one copy: a single host synchronisation per report.
         return NDArrays.stack(values).toFloatArray();
     }

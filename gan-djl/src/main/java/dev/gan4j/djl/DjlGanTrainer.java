@@ -13,13 +13,19 @@ import dev.gan4j.train.Provenance;
 import dev.gan4j.train.StepMetrics;
 import dev.gan4j.train.TrainedGan;
 import dev.gan4j.train.TrainingListener;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Trains with DJL's PyTorch engine, on whatever device the config names. */
 final class DjlGanTrainer implements GanTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DjlGanTrainer.class);
 
     private final GanConfig config;
     private final CheckpointFile.Contents resumed;
@@ -74,6 +80,10 @@ final class DjlGanTrainer implements GanTrainer {
                 for (TrainingListener l : config.listeners()) {
                     l.onTrainingStart(config, data.size());
                 }
+                LOG.info("training {} on {} images: {} epochs of {} steps, batch {}, seed {}, on {} ({}); health {}",
+                        config.generator().recipe(), data.size(), config.epochs(), stepsPerEpoch, config.batchSize(),
+                        config.seed(), device, DjlEngine.describe(engine), config.health().isOff() ? "off" : "on");
+                long began = System.nanoTime();
                 GeneratorAverage average = config.generatorEma() > 0
                         ? new GeneratorAverage(generator, root, config.generatorEma())
                         : null;
@@ -85,6 +95,8 @@ final class DjlGanTrainer implements GanTrainer {
                                 DjlEngine.describe(engine), device.toString())
                         : null;
                 long globalStep = loop(step, stepsPerEpoch, generator, average, root, start, checkpointer);
+                LOG.info(String.format(Locale.ROOT, "trained %d steps in %.1f s", globalStep - start.globalStep(),
+                        (System.nanoTime() - began) / 1e9));
                 Network trained = average != null ? average.synced() : generator;
                 return result(trained, device, engine, globalStep, data.size());
             }
@@ -97,6 +109,7 @@ final class DjlGanTrainer implements GanTrainer {
     private long loop(AdversarialStep step, int stepsPerEpoch, Network generator, GeneratorAverage average,
             NDManager root, CheckpointState.Progress start, Checkpointer checkpointer) {
         long globalStep = start.globalStep();
+        TrainingHealth health = new TrainingHealth(config, this::lastCheckpointBefore);
         for (int epoch = start.epoch(); epoch <= config.epochs(); epoch++) {
             int firstStep = epoch == start.epoch() ? start.stepInEpoch() + 1 : 1;
             for (TrainingListener l : config.listeners()) {
@@ -126,13 +139,18 @@ final class DjlGanTrainer implements GanTrainer {
                     long now = System.nanoTime();
                     double images = (double) (s - lastReportStep) * imagesPerStep;
                     StepMetrics metrics = new StepMetrics(epoch, s, stepsPerEpoch, globalStep,
-                            m[0], m[1], m[2], m[3], m[4], m[5], m[6], images / ((now - lastReport) / 1e9));
+                            m[0], m[1], m[2], m[3], m[4], m[5], m[6], images / ((now - lastReport) / 1e9),
+                            m[7], m[8], m[9], m[10]);
                     lastReport = now;
                     lastReportStep = s;
                     reported.add(metrics);
                     for (TrainingListener l : config.listeners()) {
                         l.onStep(metrics);
                     }
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debug("global step {}: {}", globalStep, describe(metrics));
+                    }
+                    health.check(metrics);
                 }
                 if (checkpointer != null) {
                     boolean last = epoch == config.epochs() && s == stepsPerEpoch;
@@ -153,6 +171,11 @@ final class DjlGanTrainer implements GanTrainer {
             for (TrainingListener l : config.listeners()) {
                 l.onEpochEnd(summary);
             }
+            if (LOG.isInfoEnabled()) {
+                LOG.info(String.format(Locale.ROOT, "epoch %d/%d: %d steps in %.1f s, %.0f images/s; means %s",
+                        epoch, config.epochs(), stepsPerEpoch, seconds, summary.mean().samplesPerSecond(),
+                        describe(summary.mean())));
+            }
         }
         return globalStep;
     }
@@ -160,7 +183,7 @@ final class DjlGanTrainer implements GanTrainer {
     private static StepMetrics mean(List<StepMetrics> all, double samplesPerSecond) {
         int n = all.size();
         StepMetrics last = all.get(n - 1);
-        float[] sum = new float[7];
+        float[] sum = new float[11];
         for (StepMetrics m : all) {
             sum[0] += m.discriminatorLoss();
             sum[1] += m.generatorLoss();
@@ -169,9 +192,14 @@ final class DjlGanTrainer implements GanTrainer {
             sum[4] += m.realAccuracy();
             sum[5] += m.fakeAccuracy();
             sum[6] += m.foolRate();
+            sum[7] += m.generatorGradientNorm();
+            sum[8] += m.discriminatorGradientNorm();
+            sum[9] += m.fakeDiversity();
+            sum[10] += m.realDiversity();
         }
         return new StepMetrics(last.epoch(), last.step(), last.stepsPerEpoch(), last.globalStep(),
-                sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n, sum[4] / n, sum[5] / n, sum[6] / n, samplesPerSecond);
+                sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n, sum[4] / n, sum[5] / n, sum[6] / n, samplesPerSecond,
+                sum[7] / n, sum[8] / n, sum[9] / n, sum[10] / n);
     }
 
     /** Copies the generator's parameters out of the training scope, which is closed after. */
@@ -197,6 +225,38 @@ final class DjlGanTrainer implements GanTrainer {
             l.onTrainingEnd(provenance);
         }
         return new DjlTrainedGan(config.generator(), trained, owned, provenance);
+    }
+
+    /** The metrics in one line, for the log. */
+    private static String describe(StepMetrics m) {
+        return String.format(Locale.ROOT,
+                "d_loss %.4f g_loss %.4f D(x) %.3f D(G(z)) %.3f d_acc real %.2f fake %.2f fool %.2f"
+                        + " grad_norm G %.3g D %.3g diversity fake %.2f real %.2f",
+                m.discriminatorLoss(), m.generatorLoss(), m.realScore(), m.fakeScore(), m.realAccuracy(),
+                m.fakeAccuracy(), m.foolRate(), m.generatorGradientNorm(), m.discriminatorGradientNorm(),
+                m.fakeDiversity(), m.realDiversity());
+    }
+
+    /**
+     * Returns the newest checkpoint of this run written before global step {@code beforeStep}, for a
+     * health stop to point at, or {@code null} when there is none.
+     */
+    private Path lastCheckpointBefore(long beforeStep) {
+        if (!config.checkpoints().enabled()) {
+            return null;
+        }
+        try {
+            Path last = null;
+            for (CheckpointDirectory.Entry e : CheckpointDirectory.list(config.checkpoints().directory())) {
+                if (e.step() < beforeStep) {
+                    last = e.file();
+                }
+            }
+            return last;
+        } catch (IOException e) {
+            LOG.warn("cannot list checkpoints in {}: {}", config.checkpoints().directory(), e.toString());
+            return null;
+        }
     }
 
     /** DJL's engine seed is an int: fold the long so that every bit of it counts. */

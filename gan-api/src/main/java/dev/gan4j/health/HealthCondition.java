@@ -1,0 +1,73 @@
+package dev.gan4j.health;
+
+/**
+ * What can go wrong in a GAN's training that its losses alone do not show, each with advice. The
+ * thresholds are set in {@link HealthPolicy}; {@code docs/health.md} explains each condition.
+ */
+public enum HealthCondition {
+
+    /**
+     * The discriminator tells real from generated images almost perfectly for a sustained window: its
+     * mean accuracy over the window exceeds {@link HealthPolicy#overpoweringAccuracy()}. The generator
+     * then gets little useful signal.
+     */
+    DISCRIMINATOR_OVERPOWERING(
+            "discriminator overpowering",
+            "The discriminator wins too easily, so the generator learns little; healthy runs keep its"
+                    + " accuracy near 0.8-0.95 (keras-io's GAN-ADA guidance). Lower the discriminator's"
+                    + " learning rate or raise the generator's, soften its targets"
+                    + " (LabelSmoothing.oneSided(0.9f)), add dropout to the discriminator, or use fewer"
+                    + " discriminatorSteps or a smaller discriminator."),
+
+    /**
+     * The generator draws nearly the same image for every latent vector (mode collapse): the mean
+     * distance between its images in a batch, over a window, is below {@link
+     * HealthPolicy#collapseRatio()} of the real images'.
+     */
+    GENERATOR_COLLAPSE(
+            "generator collapse",
+            "The generator draws nearly the same image for every latent vector (mode collapse). Check that"
+                    + " its output depends on z (no layer that discards it); then restart, from an earlier"
+                    + " checkpoint if there is one, with a lower generator learning rate, label smoothing or"
+                    + " dropout in the discriminator, or another seed."),
+
+    /**
+     * The generator's gradient has all but vanished: its global L2 norm, averaged over a window, is
+     * below {@link HealthPolicy#vanishingGradientNorm()}. Typical of the minimax loss against a
+     * confident discriminator.
+     */
+    VANISHING_GENERATOR_GRADIENTS(
+            "vanishing generator gradients",
+            "The generator's gradient has all but vanished, so it has stopped learning. This is typical of"
+                    + " the minimax loss against a confident discriminator: use GanLoss.nonSaturating() (the"
+                    + " default) and weaken the discriminator (a lower learning rate, label smoothing,"
+                    + " dropout)."),
+
+    /**
+     * A loss or a gradient norm is NaN or infinite. Training cannot recover from it: the weights are
+     * already, or are about to be, NaN.
+     */
+    DIVERGENCE(
+            "divergence",
+            "Training produced NaN or infinite values and cannot recover. Lower the learning rates (Adam"
+                    + " 2e-4 with beta1 0.5 is the DCGAN setting), check that the data is finite and scaled to"
+                    + " [-1, 1], and restart, from the last good checkpoint if there is one.");
+
+    private final String label;
+    private final String advice;
+
+    HealthCondition(String label, String advice) {
+        this.label = label;
+        this.advice = advice;
+    }
+
+    /** Returns the condition's name in words, e.g. {@code "discriminator overpowering"}. */
+    public String label() {
+        return label;
+    }
+
+    /** Returns what to try, in a few sentences. */
+    public String advice() {
+        return advice;
+    }
+}

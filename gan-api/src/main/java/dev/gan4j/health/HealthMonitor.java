@@ -1,0 +1,182 @@
+package dev.gan4j.health;
+
+import dev.gan4j.train.StepMetrics;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Judges a training run's health from its metric reports, in pure Java; engines feed it every {@link
+ * StepMetrics} they report and act on what it returns. Not thread-safe: one monitor per run.
+ *
+ * <p>Divergence is judged on every report. The other conditions are judged once the run is past
+ * {@link HealthPolicy#warmup()} plus one {@link HealthPolicy#window()}, on the means of the reports of
+ * the last window (at least the last three reports), so one noisy batch raises nothing. A condition is
+ * reported when it starts to hold, and again only if it held at no report for a whole window in
+ * between: a run that hovers around a threshold is not reported at every report.
+ */
+public final class HealthMonitor {
+
+    /** The fewest reports a window averages, whatever {@code logEvery} is. */
+    static final int MIN_REPORTS = 3;
+
+    private final HealthPolicy policy;
+    private final ArrayDeque<StepMetrics> window = new ArrayDeque<>();
+    private final Map<HealthCondition, Long> lastHeld = new EnumMap<>(HealthCondition.class);
+    private long lastStep;
+    private long lastFiniteStep;
+
+    /** Creates a monitor that judges by {@code policy}. */
+    public HealthMonitor(HealthPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * Takes the next report and returns the conditions that start to hold with it, each with the
+     * policy's action; none is returned for an ignored condition.
+     *
+     * @throws IllegalArgumentException if {@code metrics} is not after the previous report
+     */
+    public List<Diagnosis> observe(StepMetrics metrics) {
+        long now = metrics.globalStep();
+        if (now <= lastStep) {
+            throw new IllegalArgumentException(
+                    "reports must come in step order: global step " + now + " after " + lastStep);
+        }
+        lastStep = now;
+        List<Diagnosis> found = new ArrayList<>();
+        String nonFinite = nonFinite(metrics);
+        if (nonFinite == null) {
+            lastFiniteStep = now;
+        } else {
+            judge(HealthCondition.DIVERGENCE, true, metrics, lastFiniteStep + 1,
+                    () -> divergenceEvidence(nonFinite, now), found);
+        }
+        if (now > policy.warmup()) {
+            window.addLast(metrics);
+            while (window.size() > MIN_REPORTS && window.peekFirst().globalStep() <= now - policy.window()) {
+                window.removeFirst();
+            }
+        }
+        if (now >= (long) policy.warmup() + policy.window() && window.size() >= MIN_REPORTS) {
+            judgeWindow(metrics, found);
+        }
+        return found;
+    }
+
+    private void judgeWindow(StepMetrics metrics, List<Diagnosis> found) {
+        Means m = Means.of(window);
+        long from = window.peekFirst().globalStep();
+        String over = String.format(Locale.ROOT, "over the %d reports of global steps %d-%d",
+                window.size(), from, metrics.globalStep());
+
+        judge(HealthCondition.DISCRIMINATOR_OVERPOWERING, m.accuracy > policy.overpoweringAccuracy(), metrics, from,
+                () -> String.format(Locale.ROOT,
+                        "the discriminator's accuracy averaged %.3f (real %.3f, fake %.3f) %s, above %.2f;"
+                                + " the generator fooled it on %.1f%% of its images",
+                        m.accuracy, m.realAccuracy, m.fakeAccuracy, over, policy.overpoweringAccuracy(),
+                        100 * m.foolRate),
+                found);
+
+        double ratio = m.fakeDiversity / m.realDiversity;
+        judge(HealthCondition.GENERATOR_COLLAPSE, m.realDiversity > 0 && ratio < policy.collapseRatio(), metrics,
+                from,
+                () -> String.format(Locale.ROOT,
+                        "two generated images of a batch were %.3f apart on average against %.3f for real ones"
+                                + " (%.1f%% of the real diversity, below %.0f%%) %s",
+                        m.fakeDiversity, m.realDiversity, 100 * ratio, 100 * policy.collapseRatio(), over),
+                found);
+
+        judge(HealthCondition.VANISHING_GENERATOR_GRADIENTS, m.generatorGradientNorm < policy.vanishingGradientNorm(),
+                metrics, from,
+                () -> String.format(Locale.ROOT, "the generator's gradient norm averaged %.3g %s, below %.3g",
+                        m.generatorGradientNorm, over, policy.vanishingGradientNorm()),
+                found);
+    }
+
+    /** The means of the window's reports that the conditions compare with their thresholds. */
+    private static final class Means {
+        double accuracy;
+        double realAccuracy;
+        double fakeAccuracy;
+        double foolRate;
+        double fakeDiversity;
+        double realDiversity;
+        double generatorGradientNorm;
+
+        static Means of(ArrayDeque<StepMetrics> reports) {
+            Means m = new Means();
+            for (StepMetrics r : reports) {
+                m.accuracy += r.discriminatorAccuracy();
+                m.realAccuracy += r.realAccuracy();
+                m.fakeAccuracy += r.fakeAccuracy();
+                m.foolRate += r.foolRate();
+                m.fakeDiversity += r.fakeDiversity();
+                m.realDiversity += r.realDiversity();
+                m.generatorGradientNorm += r.generatorGradientNorm();
+            }
+            int n = reports.size();
+            m.accuracy /= n;
+            m.realAccuracy /= n;
+            m.fakeAccuracy /= n;
+            m.foolRate /= n;
+            m.fakeDiversity /= n;
+            m.realDiversity /= n;
+            m.generatorGradientNorm /= n;
+            return m;
+        }
+    }
+
+    /** Reports {@code condition} if it holds now and has not held in the last window. */
+    private void judge(
+            HealthCondition condition,
+            boolean holds,
+            StepMetrics metrics,
+            long since,
+            Supplier<String> evidence,
+            List<Diagnosis> found) {
+        HealthAction action = policy.action(condition);
+        if (!holds || action == HealthAction.IGNORE) {
+            return;
+        }
+        long now = metrics.globalStep();
+        Long previous = lastHeld.put(condition, now);
+        if (previous == null || now - previous > policy.window()) {
+            found.add(new Diagnosis(condition, action, metrics.epoch(), metrics.step(), now, since, evidence.get()));
+        }
+    }
+
+    private String divergenceEvidence(String nonFinite, long now) {
+        long first = lastFiniteStep + 1;
+        if (first == now) {
+            return String.format(Locale.ROOT, "%s at global step %d", nonFinite, now);
+        }
+        String previous = lastFiniteStep == 0
+                ? "no earlier report"
+                : "the last report with finite values was at global step " + lastFiniteStep;
+        return String.format(Locale.ROOT,
+                "%s at global step %d; %s, so training diverged at a step in %d-%d (logEvery(1) names the step)",
+                nonFinite, now, previous, first, now);
+    }
+
+    /** Names the non-finite signals, or returns {@code null} if all are finite. */
+    private static String nonFinite(StepMetrics m) {
+        List<String> bad = new ArrayList<>();
+        check("discriminator loss", m.discriminatorLoss(), bad);
+        check("generator loss", m.generatorLoss(), bad);
+        check("discriminator gradient norm", m.discriminatorGradientNorm(), bad);
+        check("generator gradient norm", m.generatorGradientNorm(), bad);
+        return bad.isEmpty() ? null : String.join(", ", bad);
+    }
+
+    private static void check(String name, float value, List<String> bad) {
+        if (!Float.isFinite(value)) {
+            bad.add(name + " " + value);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.gan4j.train;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Writes every metric report of a run to a CSV file, one row per report (every {@code logEvery} steps
+ * and at the end of each epoch), flushed after each row so that the file can be followed while training
+ * runs and survives a crash. The file is created (or emptied) when training starts and closed when it
+ * ends.
+ *
+ * <p>The first line names the {@link #COLUMNS}: every {@link StepMetrics} component in order, then
+ * {@code elapsedSeconds}, the wall-clock seconds since training started. Numbers are written as Java
+ * prints them ({@code 0.6931}, {@code 1.5E-4}, {@code NaN}, {@code Infinity}), with a dot as the decimal
+ * separator; pandas' {@code read_csv} and spreadsheets read them as they are.
+ *
+ * <pre>{@code
+ * builder.listener(MetricsFile.csv(Path.of("out/metrics.csv")));
+ * }</pre>
+ */
+public final class MetricsFile implements TrainingListener, Closeable {
+
+    /** The column names of the header line, in order. */
+    public static final List<String> COLUMNS = List.of(
+            "epoch", "step", "stepsPerEpoch", "globalStep",
+            "discriminatorLoss", "generatorLoss", "realScore", "fakeScore",
+            "realAccuracy", "fakeAccuracy", "foolRate", "samplesPerSecond",
+            "generatorGradientNorm", "discriminatorGradientNorm", "fakeDiversity", "realDiversity",
+            "elapsedSeconds");
+
+    private final Path file;
+    private Writer out;
+    private long start;
+
+    private MetricsFile(Path file) {
+        this.file = file;
+    }
+
+    /** Returns a listener that writes CSV to {@code file}, creating its directory when training starts. */
+    public static MetricsFile csv(Path file) {
+        return new MetricsFile(Objects.requireNonNull(file, "file"));
+    }
+
+    /** Returns the file written. */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Creates or empties the file and writes the header.
+     *
+     * @throws UncheckedIOException if the file cannot be written, naming it
+     */
+    @Override
+    public void onTrainingStart(GanConfig config, int datasetSize) {
+        close();
+        start = System.nanoTime();
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            write(String.join(",", COLUMNS));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write metrics file " + file, e);
+        }
+    }
+
+    /**
+     * Writes the report's row and flushes it.
+     *
+     * @throws IllegalStateException if training has not started
+     * @throws UncheckedIOException if the file cannot be written, naming it
+     */
+    @Override
+    public void onStep(StepMetrics m) {
+        if (out == null) {
+            throw new IllegalStateException("metrics file " + file + " is not open: onTrainingStart was not called");
+        }
+        String row = m.epoch() + "," + m.step() + "," + m.stepsPerEpoch() + "," + m.globalStep()
+                + "," + m.discriminatorLoss() + "," + m.generatorLoss() + "," + m.realScore() + "," + m.fakeScore()
+                + "," + m.realAccuracy() + "," + m.fakeAccuracy() + "," + m.foolRate()
+                + "," + String.format(Locale.ROOT, "%.1f", m.samplesPerSecond())
+                + "," + m.generatorGradientNorm() + "," + m.discriminatorGradientNorm()
+                + "," + m.fakeDiversity() + "," + m.realDiversity()
+                + "," + String.format(Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e9);
+        try {
+            write(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write metrics file " + file, e);
+        }
+    }
+
+    /** Closes the file. */
+    @Override
+    public void onTrainingEnd(Provenance provenance) {
+        close();
+    }
+
+    /**
+     * Closes the file if it is open. Training that stops with an exception does not call {@link
+     * #onTrainingEnd}: close the listener yourself then (try-with-resources), every row is already
+     * flushed. Idempotent.
+     *
+     * @throws UncheckedIOException if closing fails, naming the file
+     */
+    @Override
+    public void close() {
+        if (out == null) {
+            return;
+        }
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close metrics file " + file, e);
+        } finally {
+            out = null;
+        }
+    }
+
+    private void write(String line) throws IOException {
+        out.write(line);
+        out.write('\n');
+        out.flush();
+    }
+}
