@@ -1,6 +1,7 @@
 package dev.gan4j.train;
 
 import dev.gan4j.data.ImageDataset;
+import dev.gan4j.quality.QualityMetric;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import java.util.ArrayList;
@@ -73,6 +74,7 @@ public interface GanTrainer {
         private ComputeDevice device = ComputeDevice.auto();
         private int logEvery = 10;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private TrainingListener qualityListener;
 
         /** Adam(2e-4, 0.5, 0.999): Radford et al.'s DCGAN settings. */
         private static final Optimizer DEFAULT_OPTIMIZER = new Adam(2e-4, 0.5, 0.999, 1e-7);
@@ -224,6 +226,23 @@ public interface GanTrainer {
         /** Adds a listener; listeners are called in the order added. */
         public Builder listener(TrainingListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Measures sample quality during training: the metric's classifier is prepared when training
+         * starts, and every {@link QualityMetric#every()} epochs and after the last a {@link
+         * dev.gan4j.quality.QualityReport} goes to every listener's {@link
+         * TrainingListener#onQuality}. Adds {@link QualityMetric#listener()}, replacing the one of an
+         * earlier call. Default: none.
+         *
+         * <p>Example: {@code quality(QualityMetric.mnist().every(5).samples(1000).build())}.
+         */
+        public Builder quality(QualityMetric quality) {
+            Objects.requireNonNull(quality, "quality");
+            listeners.remove(qualityListener);
+            qualityListener = quality.listener();
+            listeners.add(qualityListener);
             return this;
         }
 

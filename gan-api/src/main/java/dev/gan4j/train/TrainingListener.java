@@ -25,4 +25,11 @@ public interface TrainingListener {
 
     /** Training ended, normally. */
     default void onTrainingEnd(Provenance provenance) {}
+
+    /**
+     * A quality report was made, after the {@link EpochSummary} of its epoch: every {@code every}
+     * epochs and after the last when a {@link dev.gan4j.quality.QualityMetric} was set with {@link
+     * GanTrainer.Builder#quality(dev.gan4j.quality.QualityMetric)}.
+     */
+    default void onQuality(dev.gan4j.quality.QualityReport report) {}
 }
