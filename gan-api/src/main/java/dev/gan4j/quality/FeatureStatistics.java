@@ -77,6 +77,21 @@ final class FeatureStatistics {
         return mean.length;
     }
 
+    /** Returns whether every mean and covariance entry is finite. */
+    boolean isFinite() {
+        for (int i = 0; i < mean.length; i++) {
+            if (!Double.isFinite(mean[i])) {
+                return false;
+            }
+            for (double c : covariance[i]) {
+                if (!Double.isFinite(c)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Returns the mean; do not change it. */
     double[] mean() {
         return mean;

@@ -34,7 +34,9 @@ final class FrechetDistance {
     }
 
     /**
-     * Returns the squared Fréchet distance from the reference to {@code other}, at least 0.
+     * Returns the squared Fréchet distance from the reference to {@code other}, at least 0; NaN if
+     * {@code other} holds a NaN or infinity (images of a diverged generator), so that a report shows
+     * it rather than failing.
      *
      * @throws IllegalArgumentException if the dimensions differ
      */
@@ -43,6 +45,9 @@ final class FrechetDistance {
         if (other.dim() != n) {
             throw new IllegalArgumentException(
                     "feature statistics of dimension " + other.dim() + " and " + n + " cannot be compared");
+        }
+        if (!other.isFinite()) {
+            return Double.NaN;
         }
         double meanTerm = 0;
         for (int i = 0; i < n; i++) {

@@ -48,7 +48,8 @@ final class SampleScores {
     /**
      * Returns {@code exp(E_x KL(p(y|x) || p(y)))}, where {@code p(y)} is the mean of the images' class
      * distributions: the Inception Score of Salimans et al. (2016), here with any classifier's
-     * probabilities. Terms with {@code p(y|x) = 0} contribute 0 (the limit of {@code p log p}).
+     * probabilities. Terms with {@code p(y|x) = 0} contribute 0 (the limit of {@code p log p}); a NaN
+     * probability makes the score NaN.
      *
      * @param probabilities {@code n * classes} values, image after image, each row summing to 1
      */
@@ -66,7 +67,8 @@ final class SampleScores {
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < classes; k++) {
                 double p = probabilities[i * classes + k];
-                if (p > 0) {
+                // Skips exact zeros (0 log 0 = 0) but lets a NaN through, so NaN images score NaN.
+                if (p != 0) {
                     kl += p * (Math.log(p) - Math.log(marginal[k]));
                 }
             }

@@ -1,5 +1,8 @@
 package dev.gan4j.train;
 
+import dev.gan4j.quality.QualityMetric;
+import dev.gan4j.quality.QualityReport;
+
 /**
  * Receives training events, on the training thread. Keep callbacks quick: the next step waits.
  * Every method does nothing by default.
@@ -28,8 +31,8 @@ public interface TrainingListener {
 
     /**
      * A quality report was made, after the {@link EpochSummary} of its epoch: every {@code every}
-     * epochs and after the last when a {@link dev.gan4j.quality.QualityMetric} was set with {@link
-     * GanTrainer.Builder#quality(dev.gan4j.quality.QualityMetric)}.
+     * epochs and after the last when a {@link QualityMetric} was set with {@link
+     * GanTrainer.Builder#quality(QualityMetric)}.
      */
-    default void onQuality(dev.gan4j.quality.QualityReport report) {}
+    default void onQuality(QualityReport report) {}
 }

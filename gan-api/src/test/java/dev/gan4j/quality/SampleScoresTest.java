@@ -58,4 +58,19 @@ class SampleScoresTest {
         assertThat(q.frechetDistance()).isCloseTo(0, within(1e-9));
         assertThat(q.classifierScore()).isCloseTo(SampleScores.classifierScore(p, 5, 3), within(1e-15));
     }
+
+    @Test
+    void imagesOfADivergedGeneratorGiveNanRatherThanFailing() {
+        // A generator that diverged draws NaN images; the classifier's outputs are NaN too.
+        float[] p = {Float.NaN, Float.NaN, Float.NaN, Float.NaN};
+        float[] features = {Float.NaN, 1, Float.NaN, 2};
+        Classification c = Classification.of(2, p, 2, features);
+        FrechetDistance distance = new FrechetDistance(FeatureStatistics.of(new float[] {0, 1, 2, 3}, 2, 2));
+
+        SampleQuality q = SampleScores.score(c, distance, 0.9, 0.25);
+
+        assertThat(q.frechetDistance()).isNaN();
+        assertThat(q.classifierScore()).isNaN();
+        assertThat(q.recognizability()).isZero();
+    }
 }
