@@ -141,7 +141,7 @@ public final class SpecText {
         return parts[1];
     }
 
-    private static String line(Layer layer) {
+    static String line(Layer layer) {
         if (layer instanceof Layer.Dense) {
             Layer.Dense l = (Layer.Dense) layer;
             return "dense units=" + l.units() + " bias=" + l.useBias();

@@ -5,14 +5,24 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
-/** Finds the one engine on the class path, or the one named by {@code -Dgan4j.engine}. */
-final class Engines {
+/**
+ * Finds the one engine on the class path, or the one named by {@code -Dgan4j.engine}: what {@link
+ * GanTrainer#builder()}, {@link TrainedGan#load} and {@link dev.gan4j.quality.QualityMetric} use.
+ */
+public final class Engines {
 
     static final String ENGINE_PROPERTY = "gan4j.engine";
 
     private Engines() {}
 
-    static GanTrainerProvider provider() {
+    /**
+     * Returns the engine: the only {@link GanTrainerProvider} that {@link ServiceLoader} finds, or the
+     * one named by the system property {@code gan4j.engine}.
+     *
+     * @throws IllegalStateException if there is none, the property names none of them, or there are
+     *     several and the property is not set
+     */
+    public static GanTrainerProvider provider() {
         List<GanTrainerProvider> found = new ArrayList<>();
         ServiceLoader.load(GanTrainerProvider.class).forEach(found::add);
         return choose(found, System.getProperty(ENGINE_PROPERTY));

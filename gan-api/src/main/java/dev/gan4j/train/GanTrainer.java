@@ -2,6 +2,7 @@ package dev.gan4j.train;
 
 import dev.gan4j.data.ImageDataset;
 import dev.gan4j.health.HealthPolicy;
+import dev.gan4j.quality.QualityMetric;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import java.nio.file.Path;
@@ -89,6 +90,7 @@ public interface GanTrainer {
         private Integer checkpointEvery;
         private Integer keepCheckpoints;
         private HealthPolicy health = HealthPolicy.defaults();
+        private TrainingListener qualityListener;
 
         /** Adam(2e-4, 0.5, 0.999): Radford et al.'s DCGAN settings. */
         private static final Optimizer DEFAULT_OPTIMIZER = new Adam(2e-4, 0.5, 0.999, 1e-7);
@@ -252,6 +254,23 @@ public interface GanTrainer {
          */
         public Builder health(HealthPolicy policy) {
             this.health = Objects.requireNonNull(policy, "health");
+            return this;
+        }
+
+        /**
+         * Measures sample quality during training: the metric's classifier is prepared when training
+         * starts, and every {@link QualityMetric#every()} epochs and after the last a {@link
+         * dev.gan4j.quality.QualityReport} goes to every listener's {@link
+         * TrainingListener#onQuality}. Adds {@link QualityMetric#listener()}, replacing the one of an
+         * earlier call. Default: none.
+         *
+         * <p>Example: {@code quality(QualityMetric.mnist().every(5).samples(1000).build())}.
+         */
+        public Builder quality(QualityMetric quality) {
+            Objects.requireNonNull(quality, "quality");
+            listeners.remove(qualityListener);
+            qualityListener = quality.listener();
+            listeners.add(qualityListener);
             return this;
         }
 

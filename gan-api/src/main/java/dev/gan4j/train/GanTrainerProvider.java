@@ -1,5 +1,9 @@
 package dev.gan4j.train;
 
+import dev.gan4j.data.ImageDataset;
+import dev.gan4j.quality.Classification;
+import dev.gan4j.quality.ClassifierTraining;
+import dev.gan4j.spec.ClassifierSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -30,5 +34,34 @@ public interface GanTrainerProvider {
     default GanTrainer resume(Path path, boolean skipCorrupt, Consumer<GanTrainer.Builder> overrides)
             throws IOException {
         throw new UnsupportedOperationException("the " + name() + " engine cannot resume from checkpoints");
+    }
+
+    /**
+     * Trains an image classifier on labelled images, for the quality metric ({@link
+     * dev.gan4j.quality.QualityMetric}), and returns its weights in the engine's own encoding: gan4j
+     * caches them and hands them back to {@link #classify}. Must not draw from, or reseed, the random
+     * generator that GAN training uses (it may run in a training listener): every random choice comes
+     * from {@code training.seed()}.
+     *
+     * @throws IllegalArgumentException if the images do not fit the spec or are not labelled with
+     *     classes in {@code [0, spec.classes())}
+     * @throws UnsupportedOperationException if the engine has no classifiers (the default)
+     * @throws GanException if the engine fails
+     */
+    default byte[] trainClassifier(ClassifierSpec spec, ClassifierTraining training, ImageDataset data) {
+        throw new UnsupportedOperationException("engine " + name() + " cannot train classifiers");
+    }
+
+    /**
+     * Classifies images with weights from {@link #trainClassifier}, in inference mode (BatchNorm uses
+     * its running statistics), recording no gradients.
+     *
+     * @throws IllegalArgumentException if the weights do not fit the spec or the images' shape differs
+     *     from its input
+     * @throws UnsupportedOperationException if the engine has no classifiers (the default)
+     * @throws GanException if the engine fails
+     */
+    default Classification classify(ClassifierSpec spec, byte[] weights, ImageDataset images) {
+        throw new UnsupportedOperationException("engine " + name() + " cannot classify images");
     }
 }

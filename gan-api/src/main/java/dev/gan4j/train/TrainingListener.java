@@ -1,6 +1,8 @@
 package dev.gan4j.train;
 
 import dev.gan4j.health.Diagnosis;
+import dev.gan4j.quality.QualityMetric;
+import dev.gan4j.quality.QualityReport;
 import java.nio.file.Path;
 
 /**
@@ -43,4 +45,11 @@ public interface TrainingListener {
      * @param globalStep the generator steps trained when it was written
      */
     default void onCheckpoint(Path file, long globalStep) {}
+
+    /**
+     * A quality report was made, after the {@link EpochSummary} of its epoch: every {@code every}
+     * epochs and after the last when a {@link QualityMetric} was set with {@link
+     * GanTrainer.Builder#quality(QualityMetric)}.
+     */
+    default void onQuality(QualityReport report) {}
 }

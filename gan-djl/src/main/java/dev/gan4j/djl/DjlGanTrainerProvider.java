@@ -3,6 +3,10 @@ package dev.gan4j.djl;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import dev.gan4j.data.ImageDataset;
+import dev.gan4j.quality.Classification;
+import dev.gan4j.quality.ClassifierTraining;
+import dev.gan4j.spec.ClassifierSpec;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.GanTrainerProvider;
@@ -64,5 +68,15 @@ public final class DjlGanTrainerProvider implements GanTrainerProvider {
         }
         CheckpointDirectory.checkNothingAfter(config.checkpoints().directory(), progress.globalStep());
         return new DjlGanTrainer(config, checkpoint);
+    }
+
+    @Override
+    public byte[] trainClassifier(ClassifierSpec spec, ClassifierTraining training, ImageDataset data) {
+        return DjlClassifiers.train(spec, training, data);
+    }
+
+    @Override
+    public Classification classify(ClassifierSpec spec, byte[] weights, ImageDataset images) {
+        return DjlClassifiers.classify(spec, weights, images);
     }
 }

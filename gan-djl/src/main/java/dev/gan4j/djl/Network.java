@@ -14,6 +14,7 @@ import dev.gan4j.spec.TensorShape;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * A {@link LayerStack} compiled to DJL operations, with its parameters. We do not use DJL's {@code
@@ -39,6 +40,15 @@ final class Network {
      */
     static Network create(LayerStack stack, NDManager manager) {
         return compile(stack, new ParamSource.Initializing(manager));
+    }
+
+    /**
+     * Compiles {@code stack} as {@link #create(LayerStack, NDManager)} does, but draws the initial
+     * weights on the host from {@code random}: the engine's generator, global to the process, is
+     * neither used nor moved.
+     */
+    static Network create(LayerStack stack, NDManager manager, SplittableRandom random) {
+        return compile(stack, new ParamSource.HostInitializing(manager, random));
     }
 
     /** Compiles {@code stack} around existing parameters, checked by name and shape. */
@@ -97,8 +107,13 @@ final class Network {
 
     /** Runs the batch through every layer. */
     NDArray forward(NDArray x, boolean training) {
+        return forward(x, training, 0, ops.size());
+    }
+
+    /** Runs the batch through layers {@code [from, to)}, e.g. to read a hidden layer's output. */
+    NDArray forward(NDArray x, boolean training, int from, int to) {
         NDArray out = x;
-        for (LayerOp op : ops) {
+        for (LayerOp op : ops.subList(from, to)) {
             out = op.forward(out, training);
         }
         return out;
@@ -226,8 +241,8 @@ final class Network {
 
         void finish() {}
 
-        static final class Initializing extends ParamSource {
-            private final NDManager manager;
+        static class Initializing extends ParamSource {
+            final NDManager manager;
 
             Initializing(NDManager manager) {
                 this.manager = manager;
@@ -249,6 +264,29 @@ final class Network {
                     a.setRequiresGradient(true);
                 }
                 params.add(new Param(name, a, trainable));
+                return a;
+            }
+        }
+
+        /** Glorot-uniform draws from a host generator, uploaded: the same weights on every device. */
+        static final class HostInitializing extends Initializing {
+            private final SplittableRandom random;
+
+            HostInitializing(NDManager manager, SplittableRandom random) {
+                super(manager);
+                this.random = random;
+            }
+
+            @Override
+            NDArray glorot(String name, Shape shape, int fanIn, int fanOut, List<Param> params) {
+                double limit = Math.sqrt(6.0 / (fanIn + fanOut));
+                float[] values = new float[Math.toIntExact(shape.size())];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) random.nextDouble(-limit, limit);
+                }
+                NDArray a = manager.create(values, shape);
+                a.setRequiresGradient(true);
+                params.add(new Param(name, a, true));
                 return a;
             }
         }
