@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param listeners who receives the events
  * @param checkpoints when and where checkpoints are written; {@link Checkpointing#off()} for never
  * @param health how the run's health is judged and what happens when a condition is found
+ * @param profileSteps whether the engine times the phases of each step ({@link StepProfile})
  */
 public record GanConfig(
         GeneratorSpec generator,
@@ -44,7 +45,8 @@ public record GanConfig(
         int logEvery,
         List<TrainingListener> listeners,
         Checkpointing checkpoints,
-        HealthPolicy health) {
+        HealthPolicy health,
+        boolean profileSteps) {
 
     /** Copies the listeners. */
     public GanConfig {

@@ -91,6 +91,7 @@ public interface GanTrainer {
         private Integer keepCheckpoints;
         private HealthPolicy health = HealthPolicy.defaults();
         private TrainingListener qualityListener;
+        private boolean profileSteps;
 
         /** Adam(2e-4, 0.5, 0.999): Radford et al.'s DCGAN settings. */
         private static final Optimizer DEFAULT_OPTIMIZER = new Adam(2e-4, 0.5, 0.999, 1e-7);
@@ -258,6 +259,17 @@ public interface GanTrainer {
         }
 
         /**
+         * Times the phases of every step (gathering data, the discriminator's updates, the generator's
+         * update, the metrics) and reports them with each metrics report to {@link
+         * TrainingListener#onProfile}. On a GPU each phase ends with a device synchronisation, which
+         * slows the step; on a CPU it costs nothing measurable. Default: off.
+         */
+        public Builder profileSteps(boolean on) {
+            this.profileSteps = on;
+            return this;
+        }
+
+        /**
          * Measures sample quality during training: the metric's classifier is prepared when training
          * starts, and every {@link QualityMetric#every()} epochs and after the last a {@link
          * dev.gan4j.quality.QualityReport} goes to every listener's {@link
@@ -360,7 +372,7 @@ public interface GanTrainer {
             long chosenSeed = seed != null ? seed : new SplittableRandom().nextLong();
             return new GanConfig(generator, discriminator, loss, labelSmoothing, generatorOptimizer,
                     discriminatorOptimizer, batchSize, epochs, stepsPerEpoch, discriminatorSteps, generatorEma, chosenSeed,
-                    device, logEvery, listeners, checkpointing(), health);
+                    device, logEvery, listeners, checkpointing(), health, profileSteps);
         }
     }
 }

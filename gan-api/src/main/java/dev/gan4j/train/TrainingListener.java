@@ -52,4 +52,10 @@ public interface TrainingListener {
      * GanTrainer.Builder#quality(QualityMetric)}.
      */
     default void onQuality(QualityReport report) {}
+
+    /**
+     * Where the time of the steps since the previous report went, right after their {@link
+     * #onStep}; only when {@link GanTrainer.Builder#profileSteps(boolean)} is on.
+     */
+    default void onProfile(StepProfile profile) {}
 }

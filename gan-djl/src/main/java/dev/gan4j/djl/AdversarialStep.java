@@ -31,6 +31,7 @@ final class AdversarialStep {
     private final DeviceDataset data;
     private final NDArray targets;
     private final boolean separateBatches;
+    private final PhaseClock clock;
 
     AdversarialStep(
             Engine engine,
@@ -47,6 +48,7 @@ final class AdversarialStep {
         this.discriminatorOptimizer = Optimizers.create(config.discriminatorOptimizer(), discriminator, manager);
         this.data = data;
         this.separateBatches = config.discriminator().layers().stream().anyMatch(l -> l instanceof Layer.BatchNorm);
+        this.clock = config.profileSteps() ? new PhaseClock() : null;
         int b = config.batchSize();
         // Targets for the discriminator's logits of real images first, then fake.
         float[] t = new float[2 * b];
@@ -63,6 +65,9 @@ final class AdversarialStep {
      *     gradient norm, fake diversity and real diversity, or {@code null} when not measuring
      */
     float[] run(NDManager step, boolean measure) {
+        if (clock != null) {
+            clock.start();
+        }
         try (GradientCollector collector = engine.newGradientCollector()) {
             Fake fake = null;
             int k = config.discriminatorSteps();
@@ -70,7 +75,9 @@ final class AdversarialStep {
                 fake = discriminatorUpdate(step, collector, measure && i == k);
             }
             Verdict verdict = generatorUpdate(fake.images(), collector, measure);
-            return measure ? measure(fake, verdict) : null;
+            float[] metrics = measure ? measure(fake, verdict) : null;
+            lap(PhaseClock.METRICS, null);
+            return metrics;
         }
     }
 
@@ -88,6 +95,7 @@ final class AdversarialStep {
     Fake discriminatorUpdate(NDManager step, GradientCollector collector, boolean measure) {
         int b = config.batchSize();
         NDArray real = data.nextBatch(b, step);
+        lap(PhaseClock.DATA, real);
         NDArray z = step.randomNormal(0f, 1f, new Shape(b, config.generator().latentDim()), DataType.FLOAT32);
         NDArray fake = generator.forward(z, true);
         NDArray logits = discriminate(real, fake.stopGradient());
@@ -95,6 +103,7 @@ final class AdversarialStep {
         collector.backward(loss);
         NDArray norm = measure ? HealthSignals.gradientNorm(discriminator, step) : null;
         discriminatorOptimizer.update();
+        lap(PhaseClock.DISCRIMINATOR, loss);
         return new Fake(real, fake, logits, loss, norm);
     }
 
@@ -128,6 +137,7 @@ final class AdversarialStep {
             collector.backward(loss);
             NDArray norm = measure ? HealthSignals.gradientNorm(generator, fake.getManager()) : null;
             generatorOptimizer.update();
+            lap(PhaseClock.GENERATOR, loss);
             return new Verdict(logits, loss, norm);
         } finally {
             discriminator.requireGradients(true);
@@ -152,6 +162,17 @@ final class AdversarialStep {
                 HealthSignals.meanPairwiseDistance(fake.real()));
         // One stack and one copy: a single host synchronisation per report.
         return NDArrays.stack(values).toFloatArray();
+    }
+
+    private void lap(int phase, NDArray done) {
+        if (clock != null) {
+            clock.lap(phase, done);
+        }
+    }
+
+    /** Returns the seconds per phase since the last call, or {@code null} when not profiling. */
+    double[] drainProfile() {
+        return clock == null ? null : clock.drain();
     }
 
     /** The generator's optimiser, whose state checkpoints save. */

@@ -11,6 +11,7 @@ import dev.gan4j.train.GanException;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.Provenance;
 import dev.gan4j.train.StepMetrics;
+import dev.gan4j.train.StepProfile;
 import dev.gan4j.train.TrainedGan;
 import dev.gan4j.train.TrainingListener;
 import java.io.IOException;
@@ -141,11 +142,18 @@ final class DjlGanTrainer implements GanTrainer {
                     StepMetrics metrics = new StepMetrics(epoch, s, stepsPerEpoch, globalStep,
                             m[0], m[1], m[2], m[3], m[4], m[5], m[6], images / ((now - lastReport) / 1e9),
                             m[7], m[8], m[9], m[10]);
+                    double[] phases = step.drainProfile();
+                    StepProfile profile = phases == null ? null : new StepProfile(globalStep, s - lastReportStep,
+                            phases[PhaseClock.DATA], phases[PhaseClock.DISCRIMINATOR], phases[PhaseClock.GENERATOR],
+                            phases[PhaseClock.METRICS], (now - lastReport) / 1e9);
                     lastReport = now;
                     lastReportStep = s;
                     reported.add(metrics);
                     for (TrainingListener l : config.listeners()) {
                         l.onStep(metrics);
+                        if (profile != null) {
+                            l.onProfile(profile);
+                        }
                     }
                     if (LOG.isDebugEnabled()) {
                         LOG.debug("global step {}: {}", globalStep, describe(metrics));

@@ -6,6 +6,7 @@ import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.StepMetrics;
+import dev.gan4j.train.StepProfile;
 import dev.gan4j.train.TrainedGan;
 import dev.gan4j.train.TrainingListener;
 import java.util.ArrayList;
@@ -72,11 +73,15 @@ public final class TrainingBenchmark {
         System.out.printf(Locale.ROOT, "float32 matrix multiply (2048 x 2048, PyTorch via DJL): %.1f GFLOP/s%n", matmul);
         System.out.printf(Locale.ROOT, "%-11s %6s %12s %10s %12s %10s %9s%n",
                 "preset", "batch", "images/s", "ms/step", "GFLOP/image", "GFLOP/s", "of matmul");
+        List<String> splits = new ArrayList<>();
         for (String name : preset.equals("both") ? List.of("dcgan", "keras") : List.of(preset)) {
             for (String batch : batches.split(",")) {
-                run(name, Integer.parseInt(batch.strip()), warmup, steps, digits, matmul);
+                splits.add(run(name, Integer.parseInt(batch.strip()), warmup, steps, digits, matmul));
             }
         }
+        System.out.printf(Locale.ROOT, "%ntime per step (ms), from profileSteps:%n%-11s %6s %8s %8s %8s %8s %8s %8s%n",
+                "preset", "batch", "data", "D update", "G update", "metrics", "other", "total");
+        splits.forEach(System.out::println);
     }
 
     private static GeneratorSpec generator(String preset) {
@@ -87,14 +92,21 @@ public final class TrainingBenchmark {
         return preset.equals("keras") ? DiscriminatorSpec.kerasDcgan().build() : DiscriminatorSpec.dcgan().build();
     }
 
-    private static void run(String preset, int batch, int warmup, int steps, ImageDataset digits, double matmul) {
+    /** Prints the throughput line and returns the time-split line. */
+    private static String run(String preset, int batch, int warmup, int steps, ImageDataset digits, double matmul) {
         GeneratorSpec g = generator(preset);
         DiscriminatorSpec d = discriminator(preset);
         List<StepMetrics> reports = new ArrayList<>();
+        List<StepProfile> profiles = new ArrayList<>();
         TrainingListener record = new TrainingListener() {
             @Override
             public void onStep(StepMetrics metrics) {
                 reports.add(metrics);
+            }
+
+            @Override
+            public void onProfile(StepProfile profile) {
+                profiles.add(profile);
             }
         };
         GanTrainer trainer = GanTrainer.builder()
@@ -104,6 +116,7 @@ public final class TrainingBenchmark {
                 .stepsPerEpoch(warmup + steps)
                 .logEvery(warmup)
                 .seed(1)
+                .profileSteps(true)
                 .listener(record)
                 .build();
         try (TrainedGan ignored = trainer.train(digits)) {
@@ -121,6 +134,20 @@ public final class TrainingBenchmark {
         System.out.printf(Locale.ROOT, "%-11s %6d %12.1f %10.1f %12.3f %10.1f %8.0f%%%n",
                 preset, batch, imagesPerSecond, 1000.0 * batch / imagesPerSecond, gflopPerImage, gflops,
                 100 * gflops / matmul);
+        double[] ms = new double[6];
+        for (StepProfile p : profiles.subList(1, profiles.size())) {
+            ms[0] += p.dataSeconds();
+            ms[1] += p.discriminatorSeconds();
+            ms[2] += p.generatorSeconds();
+            ms[3] += p.metricsSeconds();
+            ms[4] += p.otherSeconds();
+            ms[5] += p.totalSeconds();
+        }
+        for (int i = 0; i < ms.length; i++) {
+            ms[i] = 1000 * ms[i] / steps;
+        }
+        return String.format(Locale.ROOT, "%-11s %6d %8.2f %8.1f %8.1f %8.2f %8.2f %8.1f",
+                preset, batch, ms[0], ms[1], ms[2], ms[3], ms[4], ms[5]);
     }
 
     /** Trains dcgan at batch 64 for {@code steps} steps and prints the resident memory as it goes. */
