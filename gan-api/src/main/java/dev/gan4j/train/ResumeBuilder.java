@@ -1,5 +1,7 @@
 package dev.gan4j.train;
 
+import dev.gan4j.health.HealthPolicy;
+import dev.gan4j.quality.QualityMetric;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,8 +11,8 @@ import java.util.Objects;
 /**
  * Continues a run from a checkpoint written with {@link GanTrainer.Builder#checkpointDir(Path)}; made
  * by {@link GanTrainer#resume(Path)}. Every setting comes from the checkpoint. Only what leaves the
- * arithmetic alone can be given again: listeners (never saved), more epochs, the device, and where
- * further checkpoints go. Train the returned trainer on the same data set as the original run.
+ * arithmetic alone can be given again: listeners, the quality metric, the health policy and step
+ * profiling (none of them saved), more epochs, the device, and where further checkpoints go. Train the returned trainer on the same data set as the original run.
  *
  * <pre>{@code
  * TrainedGan gan = GanTrainer.resume(Path.of("runs/mnist"))
@@ -27,6 +29,9 @@ public final class ResumeBuilder {
     private ComputeDevice device;
     private Path checkpointDir;
     private boolean skipCorrupt;
+    private HealthPolicy health;
+    private QualityMetric quality;
+    private boolean profileSteps;
 
     ResumeBuilder(Path from) {
         this.from = Objects.requireNonNull(from, "path");
@@ -35,6 +40,24 @@ public final class ResumeBuilder {
     /** Adds a listener; listeners are called in the order added. Default: none. */
     public ResumeBuilder listener(TrainingListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** As {@link GanTrainer.Builder#health(HealthPolicy)}; not saved in checkpoints. Default: the defaults. */
+    public ResumeBuilder health(HealthPolicy policy) {
+        this.health = Objects.requireNonNull(policy, "health");
+        return this;
+    }
+
+    /** As {@link GanTrainer.Builder#quality(QualityMetric)}; not saved in checkpoints. Default: none. */
+    public ResumeBuilder quality(QualityMetric quality) {
+        this.quality = Objects.requireNonNull(quality, "quality");
+        return this;
+    }
+
+    /** As {@link GanTrainer.Builder#profileSteps(boolean)}; not saved in checkpoints. Default: off. */
+    public ResumeBuilder profileSteps(boolean on) {
+        this.profileSteps = on;
         return this;
     }
 
@@ -100,6 +123,13 @@ public final class ResumeBuilder {
     /** Lays the given settings over the checkpoint's, which the engine has put in {@code settings}. */
     private void apply(GanTrainer.Builder settings) {
         listeners.forEach(settings::listener);
+        if (health != null) {
+            settings.health(health);
+        }
+        if (quality != null) {
+            settings.quality(quality);
+        }
+        settings.profileSteps(profileSteps);
         if (epochs != null) {
             settings.epochs(epochs);
         }
