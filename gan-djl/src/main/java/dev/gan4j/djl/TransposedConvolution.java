@@ -1,5 +1,6 @@
 package dev.gan4j.djl;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -10,6 +11,8 @@ import ai.djl.nn.convolutional.Conv2d;
 import dev.gan4j.spec.Padding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A 2-D transposed convolution with PyTorch's and ONNX's {@code ConvTranspose} semantics, built from
@@ -22,7 +25,8 @@ import java.util.List;
  * phases are computed by {@code conv2d}, interleaved by a depth-to-space reshape and cropped, so no
  * multiplication ever touches the zeros a naive implementation would insert between input pixels.
  *
- * <p>Every step is a differentiable PyTorch op on the input's device: no host copies.
+ * <p>Every step is a differentiable PyTorch op on the input's device: no host copies. The phase
+ * kernels are gathered from the weight with an index built once per shape and device.
  */
 final class TransposedConvolution {
 
@@ -73,12 +77,16 @@ final class TransposedConvolution {
             if (stride == 1) {
                 // One phase: an ordinary convolution with the kernel flipped and its channel axes
                 // swapped. conv2d may add the bias, since with stride 1 every kept position is computed.
+                // A 4-D flip of the trailing axes is cheap (unlike the strided phase split), and conv2d
+                // copies the swapped view with whole kernels as inner runs: measured faster than the
+                // gather of phaseKernels here.
                 NDArray kernel = in(scope, weight.flip(2, 3)).transpose(1, 0, 2, 3);
                 Group gh = height.groups.get(0);
                 Group gw = width.groups.get(0);
                 out = crop(conv(scope, x, kernel, bias, gh, gw, height, width), height, width);
             } else {
-                out = crop(interleavedPhases(scope, x, weight, cout, stride, height, width), height, width);
+                NDList kernels = phaseKernels(scope, weight, height, width);
+                out = crop(interleavedPhases(scope, x, kernels, cout, height, width), height, width);
                 if (bias != null) {
                     // Added after the crop, not by conv2d: the output padding positions need it too.
                     out = out.add(in(scope, bias.reshape(1, cout, 1, 1)));
@@ -124,36 +132,15 @@ final class TransposedConvolution {
      * conv2d (at most four), and the shorter outputs are padded by one position to a common size.
      */
     private static NDArray interleavedPhases(
-            NDManager scope, NDArray x, NDArray weight, int cout, int stride, Axis height, Axis width) {
+            NDManager scope, NDArray x, NDList kernels, int cout, Axis height, Axis width) {
         long n = x.getShape().get(0);
-        long cin = weight.getShape().get(0);
-        // Zero-padding the kernel (not the activations) to whole strides lets one reshape split each
-        // kernel index into (tap j, phase r); the slices below never include those zeros.
-        NDArray kernel = weight;
-        int padKh = height.taps * stride - height.kernel;
-        int padKw = width.taps * stride - width.kernel;
-        if (padKh > 0 || padKw > 0) {
-            kernel = in(scope, kernel.pad(new Shape(0, padKw, 0, padKh), 0));
-        }
-        // Flipping the tap axis turns the scatter into a correlation; a short group's taps j < taps - 1
-        // then sit at flipped indices 1..taps-1, which is why a group starts at firstTap.
-        kernel = in(scope, kernel.reshape(cin, cout, height.taps, stride, width.taps, stride)).flip(2, 4);
-        boolean oneGroup = height.groups.size() == 1 && width.groups.size() == 1
-                && height.emptyPhases == 0 && width.emptyPhases == 0;
-
+        int stride = height.stride;
         NDList rows = new NDList();
+        int next = 0;
         for (Group gh : height.groups) {
             NDList row = new NDList();
             for (Group gw : width.groups) {
-                NDArray sub = oneGroup
-                        ? kernel
-                        : kernel.get(new NDIndex(":, :, {}:, {}:{}, {}:, {}:{}",
-                                gh.firstTap, gh.firstPhase, gh.firstPhase + gh.phases,
-                                gw.firstTap, gw.firstPhase, gw.firstPhase + gw.phases));
-                // Output channel c = (o * phasesH + rh) * phasesW + rw, ready for depth-to-space.
-                sub = sub.transpose(1, 3, 5, 0, 2, 4)
-                        .reshape((long) cout * gh.phases * gw.phases, cin, gh.taps, gw.taps);
-                NDArray phases = conv(scope, x, sub, null, gh, gw, height, width);
+                NDArray phases = conv(scope, x, kernels.get(next++), null, gh, gw, height, width);
                 int padH = height.taps - gh.taps;
                 int padW = width.taps - gw.taps;
                 if (padH > 0 || padW > 0) {
@@ -176,6 +163,49 @@ final class TransposedConvolution {
         // Depth-to-space: [N, Cout, rh, rw, qh, qw] -> [N, Cout, qh * stride + rh, qw * stride + rw].
         return all.transpose(0, 1, 4, 2, 5, 3)
                 .reshape(n, cout, (long) height.phaseLength * stride, (long) width.phaseLength * stride);
+    }
+
+    /**
+     * The conv2d kernel of every phase group, in the order of {@code height.groups} then
+     * {@code width.groups}: group {@code (gh, gw)} is {@code [Cout * gh.phases * gw.phases, Cin, gh.taps,
+     * gw.taps]}, output channel {@code (o * gh.phases + rh) * gw.phases + rw} (ready for depth-to-space),
+     * taps flipped so that conv2d's correlation computes the scatter.
+     *
+     * <p>Each weight element belongs to exactly one (phase, tap), so all the kernels together are a
+     * permutation of the weight: one gather with a precomputed index, split into views. Padding the
+     * kernel to whole strides, flipping the taps of its 6-D view and slicing the groups out cost several
+     * times the batch-1 convolutions: those copies move one to four floats per inner loop, and each
+     * slice's backward writes a zeroed weight-sized gradient, summed over the groups. The gather is one
+     * pass, its backward one scatter and the split's one concatenation. One conv2d over all phases with
+     * zero-padded sub-kernels was measured slower on the CPU even at batch 1 (more multiplications).
+     */
+    private static NDList phaseKernels(NDManager scope, NDArray weight, Axis height, Axis width) {
+        Shape wShape = weight.getShape();
+        long cin = wShape.get(0);
+        long cout = wShape.get(1);
+        NDArray index = KernelIndex.of(weight, height, width);
+        NDArray all = in(scope, weight.reshape(-1)).take(scope, index);
+        int count = height.groups.size() * width.groups.size();
+        long[] ends = new long[count - 1];
+        long[][] shapes = new long[count][];
+        long end = 0;
+        int i = 0;
+        for (Group gh : height.groups) {
+            for (Group gw : width.groups) {
+                shapes[i] = new long[] {cout * gh.phases * gw.phases, cin, gh.taps, gw.taps};
+                end += new Shape(shapes[i]).size();
+                if (i < count - 1) {
+                    ends[i] = end;
+                }
+                i++;
+            }
+        }
+        NDList parts = count == 1 ? new NDList(all) : all.split(ends, 0);
+        NDList kernels = new NDList(count);
+        for (int g = 0; g < count; g++) {
+            kernels.add(parts.get(g).reshape(shapes[g]));
+        }
+        return kernels;
     }
 
     /** The "full" convolution of one phase group, less the {@code shrink} positions at both ends. */
@@ -212,14 +242,74 @@ final class TransposedConvolution {
     }
 
     /**
+     * The gather index of {@link #phaseKernels}, built on the host once per weight shape, stride and
+     * device, and kept: a GPU then never waits for an upload, and a CPU never rebuilds it. It holds one
+     * {@code long} per weight element, twice the bytes of a float weight (9 MB for {@code [512, 256, 3,
+     * 3]}); a process sees few distinct layer shapes, so the cache is not bounded.
+     */
+    private static final class KernelIndex {
+
+        private static final Map<Key, NDArray> CACHE = new ConcurrentHashMap<>();
+        private static final Map<Device, NDManager> MANAGERS = new ConcurrentHashMap<>();
+
+        private record Key(Device device, Shape weight, int stride) {}
+
+        private KernelIndex() {}
+
+        static NDArray of(NDArray weight, Axis height, Axis width) {
+            Device device = weight.getDevice();
+            return CACHE.computeIfAbsent(new Key(device, weight.getShape(), height.stride), key -> {
+                // Not the weight's manager: the index outlives any one network, and no caller's
+                // manager may close it under another thread.
+                NDManager manager = MANAGERS.computeIfAbsent(
+                        device, d -> weight.getManager().getEngine().newBaseManager(d));
+                return manager.create(build(key.weight, height, width));
+            });
+        }
+
+        /**
+         * Entry {@code i} of the gathered kernels is the position of their element {@code i} in the
+         * flattened weight {@code [Cin, Cout, kH, kW]}: for phase {@code r} of a group with {@code taps}
+         * taps, tap {@code j} of the correlation is kernel index {@code (taps - 1 - j) * stride + r}.
+         */
+        private static long[] build(Shape weight, Axis height, Axis width) {
+            int cin = Math.toIntExact(weight.get(0));
+            int cout = Math.toIntExact(weight.get(1));
+            int kh = height.kernel;
+            int kw = width.kernel;
+            long[] index = new long[Math.toIntExact(weight.size())];
+            int i = 0;
+            for (Group gh : height.groups) {
+                for (Group gw : width.groups) {
+                    for (int o = 0; o < cout; o++) {
+                        for (int rh = gh.firstPhase; rh < gh.firstPhase + gh.phases; rh++) {
+                            for (int rw = gw.firstPhase; rw < gw.firstPhase + gw.phases; rw++) {
+                                for (int c = 0; c < cin; c++) {
+                                    long channel = ((long) c * cout + o) * kh;
+                                    for (int jh = 0; jh < gh.taps; jh++) {
+                                        long row = (channel + (gh.taps - 1 - jh) * height.stride + rh) * kw;
+                                        for (int jw = 0; jw < gw.taps; jw++) {
+                                            index[i++] = row + (gw.taps - 1 - jw) * width.stride + rw;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return index;
+        }
+    }
+
+    /**
      * Consecutive phases whose sub-kernels have the same number of taps.
      *
      * @param firstPhase the first phase r
      * @param phases how many phases
      * @param taps the taps of each sub-kernel, at least 1
-     * @param firstTap where the taps start along the flipped, stride-padded kernel
      */
-    private record Group(int firstPhase, int phases, int taps, int firstTap) {}
+    private record Group(int firstPhase, int phases, int taps) {}
 
     /**
      * How one spatial axis splits into phases and what is kept of it.
@@ -253,11 +343,11 @@ final class TransposedConvolution {
             // Phases r < kernel % stride have one tap more than the rest (all equal when it is 0).
             int longPhases = kernel % stride == 0 ? stride : kernel % stride;
             List<Group> groups = new ArrayList<>();
-            groups.add(new Group(0, longPhases, taps, 0));
+            groups.add(new Group(0, longPhases, taps));
             int emptyPhases = 0;
             if (longPhases < stride) {
                 if (taps > 1) {
-                    groups.add(new Group(longPhases, stride - longPhases, taps - 1, 1));
+                    groups.add(new Group(longPhases, stride - longPhases, taps - 1));
                 } else {
                     emptyPhases = stride - longPhases;
                 }

@@ -34,7 +34,7 @@ class TransposedConvolutionTest {
             Data data = Data.random(c, new Random(42));
             NDArray x = manager.create(data.x, c.inputShape());
             NDArray weight = manager.create(data.weight, c.weightShape());
-            NDArray bias = c.bias ? manager.create(data.bias, new Shape(OUT_CHANNELS)) : null;
+            NDArray bias = c.bias ? manager.create(data.bias, new Shape(c.cout)) : null;
 
             // when
             NDArray out = TransposedConvolution.forward(
@@ -54,7 +54,7 @@ class TransposedConvolutionTest {
             Data data = Data.random(c, new Random(7));
             NDArray x = manager.create(data.x, c.inputShape());
             NDArray weight = manager.create(data.weight, c.weightShape());
-            NDArray bias = c.bias ? manager.create(data.bias, new Shape(OUT_CHANNELS)) : null;
+            NDArray bias = c.bias ? manager.create(data.bias, new Shape(c.cout)) : null;
             NDArray r = manager.create(data.r, c.outputShape());
             x.setRequiresGradient(true);
             weight.setRequiresGradient(true);
@@ -192,6 +192,11 @@ class TransposedConvolutionTest {
             cases.add(new Case(4, 3, 1, 3, 5, crop(0, 1), crop(1, 0), 0, bias));
             cases.add(new Case(4, 3, 2, 3, 5, crop(1, 1), crop(0, 1), 1, bias));
             cases.add(new Case(2, 5, 3, 3, 5, crop(0, 2), crop(2, 1), 2, bias));
+            // Same kernels and strides as above with other channel counts, one of them the same weight
+            // size with Cin and Cout swapped: the gathered kernels must follow the whole weight shape.
+            cases.add(new Case(3, 3, 2, 3, 5, crop(0, 1), crop(0, 1), 0, bias, OUT_CHANNELS, IN_CHANNELS));
+            cases.add(new Case(4, 4, 2, 3, 5, crop(1, 1), crop(1, 1), 0, bias, OUT_CHANNELS, IN_CHANNELS));
+            cases.add(new Case(5, 3, 3, 3, 5, crop(1, 2), crop(0, 1), 1, bias, 1, 4));
         }
         return cases.stream();
     }
@@ -200,9 +205,14 @@ class TransposedConvolutionTest {
         return new Padding.Resolved(before, after);
     }
 
-    /** One configuration; the input is {@code [BATCH, IN_CHANNELS, h, w]}, the kernel {@code kh x kw}. */
+    /** One configuration; the input is {@code [BATCH, cin, h, w]}, the kernel {@code kh x kw}. */
     record Case(int kh, int kw, int stride, int h, int w, Padding.Resolved padH, Padding.Resolved padW,
-            int outputPadding, boolean bias) {
+            int outputPadding, boolean bias, int cin, int cout) {
+
+        Case(int kh, int kw, int stride, int h, int w, Padding.Resolved padH, Padding.Resolved padW,
+                int outputPadding, boolean bias) {
+            this(kh, kw, stride, h, w, padH, padW, outputPadding, bias, IN_CHANNELS, OUT_CHANNELS);
+        }
 
         Case(int kernel, int stride, int h, int w, Padding.Resolved padH, Padding.Resolved padW,
                 int outputPadding, boolean bias) {
@@ -222,22 +232,23 @@ class TransposedConvolutionTest {
         }
 
         Shape inputShape() {
-            return new Shape(BATCH, IN_CHANNELS, h, w);
+            return new Shape(BATCH, cin, h, w);
         }
 
         Shape weightShape() {
-            return new Shape(IN_CHANNELS, OUT_CHANNELS, kh, kw);
+            return new Shape(cin, cout, kh, kw);
         }
 
         Shape outputShape() {
-            return new Shape(BATCH, OUT_CHANNELS, outH(), outW());
+            return new Shape(BATCH, cout, outH(), outW());
         }
 
         @Override
         public String toString() {
             return "k" + kh + "x" + kw + " s" + stride + " in " + h + "x" + w
                     + " crop (" + padH.before() + "," + padH.after() + ")x(" + padW.before() + ","
-                    + padW.after() + ") op" + outputPadding + (bias ? " bias" : "");
+                    + padW.after() + ") op" + outputPadding + (bias ? " bias" : "")
+                    + (cin == IN_CHANNELS && cout == OUT_CHANNELS ? "" : " " + cin + "->" + cout + " channels");
         }
     }
 
@@ -245,10 +256,10 @@ class TransposedConvolutionTest {
     record Data(float[] x, float[] weight, float[] bias, float[] r) {
         static Data random(Case c, Random random) {
             return new Data(
-                    uniform(random, BATCH * IN_CHANNELS * c.h * c.w),
-                    uniform(random, IN_CHANNELS * OUT_CHANNELS * c.kh * c.kw),
-                    uniform(random, OUT_CHANNELS),
-                    uniform(random, BATCH * OUT_CHANNELS * c.outH() * c.outW()));
+                    uniform(random, BATCH * c.cin * c.h * c.w),
+                    uniform(random, c.cin * c.cout * c.kh * c.kw),
+                    uniform(random, c.cout),
+                    uniform(random, BATCH * c.cout * c.outH() * c.outW()));
         }
 
         private static float[] uniform(Random random, int size) {
@@ -271,29 +282,29 @@ class TransposedConvolutionTest {
         static float[] forward(Case c, Data d) {
             int oh = c.outH();
             int ow = c.outW();
-            float[] out = new float[BATCH * OUT_CHANNELS * oh * ow];
+            float[] out = new float[BATCH * c.cout * oh * ow];
             for (int n = 0; n < BATCH; n++) {
-                for (int o = 0; o < OUT_CHANNELS; o++) {
+                for (int o = 0; o < c.cout; o++) {
                     for (int y = 0; y < oh; y++) {
                         for (int xx = 0; xx < ow; xx++) {
-                            out[((n * OUT_CHANNELS + o) * oh + y) * ow + xx] = c.bias ? d.bias[o] : 0;
+                            out[((n * c.cout + o) * oh + y) * ow + xx] = c.bias ? d.bias[o] : 0;
                         }
                     }
                 }
             }
             for (int n = 0; n < BATCH; n++) {
-                for (int i = 0; i < IN_CHANNELS; i++) {
+                for (int i = 0; i < c.cin; i++) {
                     for (int h = 0; h < c.h; h++) {
                         for (int w = 0; w < c.w; w++) {
-                            for (int o = 0; o < OUT_CHANNELS; o++) {
+                            for (int o = 0; o < c.cout; o++) {
                                 for (int ky = 0; ky < c.kh; ky++) {
                                     for (int kx = 0; kx < c.kw; kx++) {
                                         int y = h * c.stride - c.padH.before() + ky;
                                         int xx = w * c.stride - c.padW.before() + kx;
                                         if (y >= 0 && y < oh && xx >= 0 && xx < ow) {
-                                            out[((n * OUT_CHANNELS + o) * oh + y) * ow + xx] +=
-                                                    d.x[((n * IN_CHANNELS + i) * c.h + h) * c.w + w]
-                                                            * d.weight[((i * OUT_CHANNELS + o) * c.kh + ky)
+                                            out[((n * c.cout + o) * oh + y) * ow + xx] +=
+                                                    d.x[((n * c.cin + i) * c.h + h) * c.w + w]
+                                                            * d.weight[((i * c.cout + o) * c.kh + ky)
                                                                     * c.kw + kx];
                                         }
                                     }
@@ -312,29 +323,29 @@ class TransposedConvolutionTest {
             int ow = c.outW();
             float[] gx = new float[d.x.length];
             float[] gw = new float[d.weight.length];
-            float[] gb = new float[OUT_CHANNELS];
+            float[] gb = new float[c.cout];
             for (int n = 0; n < BATCH; n++) {
-                for (int o = 0; o < OUT_CHANNELS; o++) {
+                for (int o = 0; o < c.cout; o++) {
                     for (int y = 0; y < oh; y++) {
                         for (int xx = 0; xx < ow; xx++) {
-                            gb[o] += d.r[((n * OUT_CHANNELS + o) * oh + y) * ow + xx];
+                            gb[o] += d.r[((n * c.cout + o) * oh + y) * ow + xx];
                         }
                     }
                 }
             }
             for (int n = 0; n < BATCH; n++) {
-                for (int i = 0; i < IN_CHANNELS; i++) {
+                for (int i = 0; i < c.cin; i++) {
                     for (int h = 0; h < c.h; h++) {
                         for (int w = 0; w < c.w; w++) {
-                            for (int o = 0; o < OUT_CHANNELS; o++) {
+                            for (int o = 0; o < c.cout; o++) {
                                 for (int ky = 0; ky < c.kh; ky++) {
                                     for (int kx = 0; kx < c.kw; kx++) {
                                         int y = h * c.stride - c.padH.before() + ky;
                                         int xx = w * c.stride - c.padW.before() + kx;
                                         if (y >= 0 && y < oh && xx >= 0 && xx < ow) {
-                                            int xi = ((n * IN_CHANNELS + i) * c.h + h) * c.w + w;
-                                            int wi = ((i * OUT_CHANNELS + o) * c.kh + ky) * c.kw + kx;
-                                            float r = d.r[((n * OUT_CHANNELS + o) * oh + y) * ow + xx];
+                                            int xi = ((n * c.cin + i) * c.h + h) * c.w + w;
+                                            int wi = ((i * c.cout + o) * c.kh + ky) * c.kw + kx;
+                                            float r = d.r[((n * c.cout + o) * oh + y) * ow + xx];
                                             gw[wi] += d.x[xi] * r;
                                             gx[xi] += d.weight[wi] * r;
                                         }
