@@ -44,7 +44,7 @@ public record GanConfig(
         List<TrainingListener> listeners,
         HealthPolicy health) {
 
-    /** Copies the listeners. */
+    /** Copies the listeners and checks that a health policy is given. */
     public GanConfig {
         listeners = List.copyOf(listeners);
         Objects.requireNonNull(health, "health");
