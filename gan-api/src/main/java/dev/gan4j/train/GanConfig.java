@@ -48,7 +48,7 @@ public record GanConfig(
         HealthPolicy health,
         boolean profileSteps) {
 
-    /** Copies the listeners. */
+    /** Copies the listeners and checks that a health policy is given. */
     public GanConfig {
         listeners = List.copyOf(listeners);
         Objects.requireNonNull(checkpoints, "checkpoints");

@@ -2,6 +2,7 @@ package dev.gan4j.examples;
 
 import dev.gan4j.data.ImageDataset;
 import dev.gan4j.data.Mnist;
+import dev.gan4j.health.UnhealthyTrainingException;
 import dev.gan4j.quality.QualityMetric;
 import dev.gan4j.quality.QualityReport;
 import dev.gan4j.spec.DiscriminatorSpec;
@@ -10,6 +11,7 @@ import dev.gan4j.train.Adam;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.LabelSmoothing;
+import dev.gan4j.train.MetricsFile;
 import dev.gan4j.train.ProgressBar;
 import dev.gan4j.train.SampleGrids;
 import dev.gan4j.train.TrainedGan;
@@ -19,7 +21,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Trains a GAN on MNIST and writes a sample grid per epoch and the trained generator.
+ * Trains a GAN on MNIST and writes a sample grid per epoch, the metrics of every report ({@code
+ * metrics.csv}) and the trained generator. Health diagnoses are logged (SLF4J, {@code
+ * simplelogger.properties}); a diverging run stops with its diagnosis.
  *
  * <pre>
  * TrainMnist [--recipe dcgan|keras] [--data DIR] [--out DIR] [--epochs N] [--seed N] [--quality-every N]
@@ -51,10 +55,12 @@ public final class TrainMnist {
         }
         ImageDataset data = options.data == null ? Mnist.bundledTrainingSet() : Mnist.trainingSet(options.data);
         Recipe recipe = Recipe.of(options.recipe);
+        MetricsFile metrics = MetricsFile.csv(options.out.resolve("metrics.csv"));
         GanTrainer.Builder builder = recipe.builder(data.size())
                 .seed(options.seed)
                 .listener(ProgressBar.toConsole())
-                .listener(SampleGrids.into(options.out, 64, 8, 2024));
+                .listener(SampleGrids.into(options.out, 64, 8, 2024))
+                .listener(metrics);
         if (options.epochs != null) {
             builder.epochs(options.epochs);
         }
@@ -81,7 +87,7 @@ public final class TrainMnist {
             System.out.println("preparing the quality metric's " + quality.classifier().describe());
         }
         long start = System.nanoTime();
-        try (TrainedGan gan = builder.build().train(data)) {
+        try (metrics; TrainedGan gan = builder.build().train(data)) {
             double seconds = (System.nanoTime() - start) / 1e9;
             Path model = options.out.resolve("generator.gan4j");
             gan.save(model);
@@ -91,12 +97,17 @@ public final class TrainMnist {
             gan.generate(100, 7).writeGridPng(grid, 10);
             System.out.printf(Locale.ROOT, "trained %d steps in %.1f s%n", gan.provenance().steps(), seconds);
             System.out.println("sample grids per epoch: " + options.out.toAbsolutePath().resolve("epoch-*.png"));
+            System.out.println("metrics per report:     " + metrics.file().toAbsolutePath());
             System.out.println("final samples:          " + grid.toAbsolutePath());
             System.out.println("generator:              " + model.toAbsolutePath());
             System.out.println("generator for ONNX:     " + onnx.toAbsolutePath());
             if (quality != null) {
                 printFinal(quality.score(gan));
             }
+        } catch (UnhealthyTrainingException e) {
+            System.err.println("TrainMnist: " + e.getMessage());
+            System.err.println("metrics up to the stop: " + metrics.file().toAbsolutePath());
+            System.exit(1);
         }
     }
 
