@@ -35,7 +35,8 @@ import java.util.zip.CheckedOutputStream;
 final class ClassifierCache {
 
     private static final int MAGIC = 0x47344a51; // "G4JQ"
-    private static final int VERSION = 1;
+    // 2: the DJL engine encodes the weights as a TensorBlock.
+    private static final int VERSION = 2;
 
     private ClassifierCache() {}
 

@@ -54,7 +54,7 @@ final class TensorBlock {
     /**
      * Reads a block written by {@link #write}.
      *
-     * @param file the file it came from, for messages
+     * @param file the file it came from, for messages, or {@code null} for bytes from elsewhere
      * @param entry the zip entry it came from, for messages
      * @throws IOException naming the file and entry if the block is not one or is cut short
      */
@@ -62,11 +62,11 @@ final class TensorBlock {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
         try {
             if (in.readInt() != MAGIC) {
-                throw new IOException(file + ": " + entry + " has the wrong magic number");
+                throw new IOException(where(file, entry) + " has the wrong magic number");
             }
             int version = in.readInt();
             if (version != VERSION) {
-                throw new IOException(file + ": " + entry + " version " + version + ", this gan4j reads " + VERSION);
+                throw new IOException(where(file, entry) + " version " + version + ", this gan4j reads " + VERSION);
             }
             int count = in.readInt();
             List<HostTensor> tensors = new ArrayList<>();
@@ -75,18 +75,18 @@ final class TensorBlock {
                 boolean trainable = in.readBoolean();
                 int rank = in.readInt();
                 if (rank < 0 || rank > 8) {
-                    throw new IOException(file + ": " + entry + ": tensor " + name + " has rank " + rank);
+                    throw new IOException(where(file, entry) + ": tensor " + name + " has rank " + rank);
                 }
                 long[] shape = new long[rank];
                 long size = 1;
                 for (int d = 0; d < rank; d++) {
                     shape[d] = in.readLong();
                     if (shape[d] < 0 || shape[d] > Integer.MAX_VALUE) {
-                        throw new IOException(file + ": " + entry + ": tensor " + name + " has dimension " + shape[d]);
+                        throw new IOException(where(file, entry) + ": tensor " + name + " has dimension " + shape[d]);
                     }
                     size *= shape[d];
                     if (size > Integer.MAX_VALUE) {
-                        throw new IOException(file + ": " + entry + ": tensor " + name + " is too large");
+                        throw new IOException(where(file, entry) + ": tensor " + name + " is too large");
                     }
                 }
                 if (size * Float.BYTES > in.available()) {
@@ -99,11 +99,15 @@ final class TensorBlock {
                 tensors.add(new HostTensor(name, trainable, shape, values));
             }
             if (in.available() > 0) {
-                throw new IOException(file + ": " + entry + " has " + in.available() + " bytes after its last tensor");
+                throw new IOException(where(file, entry) + " has " + in.available() + " bytes after its last tensor");
             }
             return tensors;
         } catch (EOFException e) {
-            throw new IOException(file + ": " + entry + " is truncated", e);
+            throw new IOException(where(file, entry) + " is truncated", e);
         }
+    }
+
+    private static String where(Path file, String entry) {
+        return file == null ? entry : file + ": " + entry;
     }
 }

@@ -105,7 +105,7 @@ class DjlClassifiersTest {
                 .hasMessage("weights hold 1.weight (8, 16) where the spec needs 1.weight (9, 16)");
         assertThatThrownBy(() -> DjlClassifiers.classify(SPEC, new byte[] {1, 2, 3, 4}, halves(10, 1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("not gan4j classifier weights: wrong magic number");
+                .hasMessage("classifier weights has the wrong magic number");
     }
 
     /** 4x4 images, class 0 bright in the top half and class 1 in the bottom half, with noise. */
