@@ -2,7 +2,6 @@ package dev.gan4j.djl;
 
 import dev.gan4j.train.CorruptCheckpointException;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,6 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The checkpoints of one run in a directory: files {@code checkpoint-<global step>.ckpt}, numbered so
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class CheckpointDirectory {
 
-    private static final System.Logger LOG = System.getLogger("dev.gan4j.checkpoints");
+    private static final Logger LOG = LoggerFactory.getLogger("dev.gan4j.checkpoints");
     private static final Pattern NAME = Pattern.compile("checkpoint-(\\d{1,18})\\.ckpt");
     private static final Pattern TEMPORARY = Pattern.compile("\\.checkpoint-\\d{1,18}\\.ckpt\\..*\\.tmp");
 
@@ -158,8 +159,7 @@ final class CheckpointDirectory {
         for (CorruptCheckpointException e : bad) {
             Path aside = e.file().resolveSibling(e.file().getFileName() + ".corrupt");
             Files.move(e.file(), aside, StandardCopyOption.REPLACE_EXISTING);
-            LOG.log(Level.WARNING, e.getMessage() + "; renamed it " + aside.getFileName() + " and resuming from "
-                    + resumed);
+            LOG.warn("{}; renamed it {} and resuming from {}", e.getMessage(), aside.getFileName(), resumed);
         }
     }
 
