@@ -106,10 +106,15 @@ public final class MetricsFile implements TrainingListener, Closeable {
         close();
     }
 
+    /** Closes the file: the rows up to the failure are kept. */
+    @Override
+    public void onTrainingFailed(RuntimeException error) {
+        close();
+    }
+
     /**
-     * Closes the file if it is open. Training that stops with an exception does not call {@link
-     * #onTrainingEnd}: close the listener yourself then (try-with-resources), every row is already
-     * flushed. Idempotent.
+     * Closes the file if it is open; training closes it when it ends or fails, and every row is
+     * flushed as written. Idempotent.
      *
      * @throws UncheckedIOException if closing fails, naming the file
      */

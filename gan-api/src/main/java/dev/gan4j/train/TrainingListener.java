@@ -38,6 +38,13 @@ public interface TrainingListener {
     default void onTrainingEnd(Provenance provenance) {}
 
     /**
+     * Training ended with {@code error}, which {@code train} throws after every listener has heard of
+     * it (an exception thrown here is added to it as suppressed): the place to release what {@link
+     * #onTrainingStart} acquired.
+     */
+    default void onTrainingFailed(RuntimeException error) {}
+
+    /**
      * A checkpoint was written (see {@link GanTrainer.Builder#checkpointDir(Path)}), and checkpoints
      * beyond the number kept were deleted.
      *

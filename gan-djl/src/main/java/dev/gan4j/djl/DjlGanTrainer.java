@@ -53,6 +53,21 @@ final class DjlGanTrainer implements GanTrainer {
 
     @Override
     public TrainedGan train(ImageDataset data) {
+        try {
+            return run(data);
+        } catch (RuntimeException e) {
+            for (TrainingListener l : config.listeners()) {
+                try {
+                    l.onTrainingFailed(e);
+                } catch (RuntimeException inListener) {
+                    e.addSuppressed(inListener);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private TrainedGan run(ImageDataset data) {
         GanTrainer.checkDataset(config, data);
         int stepsPerEpoch = config.stepsPerEpochFor(data.size());
         CheckpointState.Progress start = resumed != null
