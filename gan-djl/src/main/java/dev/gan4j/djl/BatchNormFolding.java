@@ -25,13 +25,13 @@ final class BatchNormFolding {
      *     where it had none)
      * @param folded the indices of the folded BatchNorm layers
      */
-    record Result(Map<String, float[]> weights, Set<Integer> folded) {}
+    record Result(Map<String, HostTensor> weights, Set<Integer> folded) {}
 
     private BatchNormFolding() {}
 
     /** Folds every BatchNorm of {@code stack} that follows a linear layer; {@code weights} is not changed. */
-    static Result fold(LayerStack stack, Map<String, float[]> weights) {
-        Map<String, float[]> out = new HashMap<>(weights);
+    static Result fold(LayerStack stack, Map<String, HostTensor> weights) {
+        Map<String, HostTensor> out = new HashMap<>(weights);
         Set<Integer> folded = new HashSet<>();
         for (int i = 0; i < stack.layers().size(); i++) {
             if (!(stack.layers().get(i) instanceof Layer.BatchNorm)) {
@@ -54,13 +54,13 @@ final class BatchNormFolding {
         return new Result(out, folded);
     }
 
-    private static void foldInto(LayerStack stack, int bn, int linear, Map<String, float[]> weights) {
+    private static void foldInto(LayerStack stack, int bn, int linear, Map<String, HostTensor> weights) {
         Layer.BatchNorm norm = (Layer.BatchNorm) stack.layers().get(bn);
         String b = bn + ".";
-        float[] gamma = weights.get(b + "gamma");
-        float[] beta = weights.get(b + "beta");
-        float[] mean = weights.get(b + "runningMean");
-        float[] var = weights.get(b + "runningVar");
+        float[] gamma = weights.get(b + "gamma").values();
+        float[] beta = weights.get(b + "beta").values();
+        float[] mean = weights.get(b + "runningMean").values();
+        float[] var = weights.get(b + "runningVar").values();
         int channels = gamma.length;
         double[] scale = new double[channels];
         for (int c = 0; c < channels; c++) {
@@ -68,8 +68,9 @@ final class BatchNormFolding {
         }
 
         String l = linear + ".";
-        float[] w = weights.get(l + "weight").clone();
-        float[] bias = weights.containsKey(l + "bias") ? weights.get(l + "bias").clone() : null;
+        HostTensor weight = weights.get(l + "weight");
+        float[] w = weight.values().clone();
+        float[] bias = weights.containsKey(l + "bias") ? weights.get(l + "bias").values().clone() : null;
         Layer layer = stack.layers().get(linear);
         int outputs;
         // Where output unit o's weights sit in the flat weight array, and which channel it feeds.
@@ -109,7 +110,7 @@ final class BatchNormFolding {
             }
             bias[o] = (float) ((bias[o] - (double) mean[c]) * s + beta[c]);
         }
-        weights.put(l + "weight", w);
-        weights.put(l + "bias", bias);
+        weights.put(l + "weight", new HostTensor(weight.name(), true, weight.shape(), w));
+        weights.put(l + "bias", new HostTensor(l + "bias", true, new long[] {outputs}, bias));
     }
 }

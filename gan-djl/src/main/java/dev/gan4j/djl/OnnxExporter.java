@@ -40,14 +40,14 @@ final class OnnxExporter {
     private static final String DOMAIN = "dev.gan4j";
 
     private final LayerStack stack;
-    private final Map<String, float[]> weights;
+    private final Map<String, HostTensor> weights;
     private final Set<Integer> foldedBatchNorms;
     private final OnnxExportOptions options;
     private final OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder();
     private final Set<String> initialized = new HashSet<>();
     private int nextValue;
 
-    private OnnxExporter(LayerStack stack, Map<String, float[]> weights, OnnxExportOptions options) {
+    private OnnxExporter(LayerStack stack, Map<String, HostTensor> weights, OnnxExportOptions options) {
         this.stack = stack;
         this.options = options;
         if (options.batchNorm() == OnnxExportOptions.BatchNormExport.FOLD) {
@@ -67,18 +67,18 @@ final class OnnxExporter {
         AtomicFiles.write(file, model::writeTo);
     }
 
-    /** Returns every parameter's values by name, copied from the device. */
-    static Map<String, float[]> hostWeights(List<Param> params) {
-        Map<String, float[]> weights = new LinkedHashMap<>();
+    /** Returns every parameter by name, copied from the device. */
+    static Map<String, HostTensor> hostWeights(List<Param> params) {
+        Map<String, HostTensor> weights = new LinkedHashMap<>();
         for (Param p : params) {
-            weights.put(p.name(), p.array().toFloatArray());
+            weights.put(p.name(), HostTensor.of(p));
         }
         return weights;
     }
 
     /** Builds the model of {@code spec} with {@code weights}, named as {@link Network} names them. */
     static OnnxMl.ModelProto model(
-            GeneratorSpec spec, Map<String, float[]> weights, Provenance provenance, OnnxExportOptions options) {
+            GeneratorSpec spec, Map<String, HostTensor> weights, Provenance provenance, OnnxExportOptions options) {
         OnnxExporter exporter = new OnnxExporter(spec.stack(), weights, options);
         OnnxMl.GraphProto graph = exporter.graph(spec);
         OnnxMl.ModelProto.Builder model = OnnxMl.ModelProto.newBuilder()
@@ -286,35 +286,13 @@ final class OnnxExporter {
     private String param(String name) {
         String graphName = "layers." + name;
         if (initialized.add(graphName)) {
-            float[] values = weights.get(name);
-            if (values == null) {
+            HostTensor t = weights.get(name);
+            if (t == null) {
                 throw new IllegalStateException("no weights for parameter " + name);
             }
-            graph.addInitializer(tensor(graphName, shapeOf(name, values.length), values));
+            graph.addInitializer(tensor(graphName, t.shape(), t.values()));
         }
         return graphName;
-    }
-
-    /** Returns the shape of a parameter from the spec, in PyTorch's layout. */
-    private long[] shapeOf(String name, int size) {
-        int dot = name.indexOf('.');
-        int index = Integer.parseInt(name.substring(0, dot));
-        String kind = name.substring(dot + 1);
-        Layer layer = stack.layers().get(index);
-        TensorShape in = stack.inputShapeOf(index);
-        if (kind.equals("weight")) {
-            if (layer instanceof Layer.Dense) {
-                return new long[] {((Layer.Dense) layer).units(), in.dim(0)};
-            } else if (layer instanceof Layer.Conv) {
-                Layer.Conv l = (Layer.Conv) layer;
-                return new long[] {l.filters(), in.dim(0), l.kernel(), l.kernel()};
-            } else if (layer instanceof Layer.ConvTranspose) {
-                Layer.ConvTranspose l = (Layer.ConvTranspose) layer;
-                return new long[] {in.dim(0), l.filters(), l.kernel(), l.kernel()};
-            }
-        }
-        // Biases and BatchNorm vectors.
-        return new long[] {size};
     }
 
     private String initializer(String name, long[] dims, float[] values) {
