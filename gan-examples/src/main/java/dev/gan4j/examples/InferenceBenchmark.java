@@ -1,10 +1,8 @@
 package dev.gan4j.examples;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.gan4j.data.Mnist;
+import dev.gan4j.examples.onnx.OnnxGenerator;
 import dev.gan4j.export.OnnxExportOptions;
 import dev.gan4j.export.OnnxExportOptions.BatchNormExport;
 import dev.gan4j.spec.DiscriminatorSpec;
@@ -13,16 +11,15 @@ import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.Latents;
 import dev.gan4j.train.TrainedGan;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Measures generator inference in one process: DJL (PyTorch) against onnxruntime on the exported
- * model, with BatchNorm folded into the weights and as nodes, at batch 1, 64 and 256, for both presets.
+ * model (through the onnxruntime-only client, {@link OnnxGenerator}), with BatchNorm folded into the
+ * weights and as nodes, at batch 1, 64 and 256, for both presets.
  * Both sides take latents from the host and return images to the host.
  *
  * <pre>
@@ -78,31 +75,23 @@ public final class InferenceBenchmark {
                 float[] z = Latents.normal(BATCHES[i], g.latentDim(), BATCHES[i]);
                 djl[i] = rate(BATCHES[i], seconds, () -> gan.generate(z));
             }
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                try (OrtSession foldedSession = env.createSession(folded.toString(), options);
-                        OrtSession nodesSession = env.createSession(nodes.toString(), options)) {
-                    for (int i = 0; i < BATCHES.length; i++) {
-                        int batch = BATCHES[i];
-                        float[] z = Latents.normal(batch, g.latentDim(), batch);
-                        double ortFolded = rate(batch, seconds, () -> ort(env, foldedSession, z, batch, g.latentDim()));
-                        double ortNodes = rate(batch, seconds, () -> ort(env, nodesSession, z, batch, g.latentDim()));
-                        System.out.printf(Locale.ROOT, "%-11s %6d %14.1f %20.1f %20.1f %8.2fx%n",
-                                preset, batch, djl[i], ortFolded, ortNodes, ortFolded / djl[i]);
-                    }
+            try (OnnxGenerator foldedModel = OnnxGenerator.open(folded);
+                    OnnxGenerator nodesModel = OnnxGenerator.open(nodes)) {
+                for (int i = 0; i < BATCHES.length; i++) {
+                    int batch = BATCHES[i];
+                    float[] z = Latents.normal(batch, g.latentDim(), batch);
+                    double ortFolded = rate(batch, seconds, () -> generate(foldedModel, z, batch));
+                    double ortNodes = rate(batch, seconds, () -> generate(nodesModel, z, batch));
+                    System.out.printf(Locale.ROOT, "%-11s %6d %14.1f %20.1f %20.1f %8.2fx%n",
+                            preset, batch, djl[i], ortFolded, ortNodes, ortFolded / djl[i]);
                 }
             }
         }
     }
 
-    private static float[] ort(OrtEnvironment env, OrtSession session, float[] z, int batch, int latentDim) {
-        try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(z), new long[] {batch, latentDim});
-                OrtSession.Result result = session.run(Map.of("z", input))) {
-            FloatBuffer image = ((OnnxTensor) result.get("image").orElseThrow()).getFloatBuffer();
-            float[] pixels = new float[image.remaining()];
-            image.get(pixels);
-            return pixels;
+    private static void generate(OnnxGenerator model, float[] z, int batch) {
+        try {
+            model.generate(z, batch);
         } catch (OrtException e) {
             throw new IllegalStateException(e);
         }
