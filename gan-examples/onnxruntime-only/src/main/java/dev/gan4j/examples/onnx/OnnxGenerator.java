@@ -54,9 +54,12 @@ public final class OnnxGenerator implements AutoCloseable {
     /** Opens a model file. */
     public static OnnxGenerator open(Path model) throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        OrtSession session = env.createSession(model.toString(), options);
+        OrtSession session;
+        // The session keeps what it needs of the options; their native handle can go at once.
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            session = env.createSession(model.toString(), options);
+        }
         try {
             return new OnnxGenerator(env, session);
         } catch (RuntimeException e) {
