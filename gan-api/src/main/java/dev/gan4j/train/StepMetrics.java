@@ -1,5 +1,7 @@
 package dev.gan4j.train;
 
+import java.util.List;
+
 /**
  * What the reference recipe watches, measured on one training step. Engines fetch these few scalars
  * from the device together, every {@link GanTrainer.Builder#logEvery(int) logEvery} steps.
@@ -47,5 +49,36 @@ public record StepMetrics(
     /** Returns the discriminator's accuracy over real and fake images together. */
     public float discriminatorAccuracy() {
         return (realAccuracy + fakeAccuracy) / 2f;
+    }
+
+    /**
+     * Returns the means of the measured values of {@code reports}, for an epoch's summary: the
+     * counters are the last report's, the rate is {@code samplesPerSecond}.
+     *
+     * @throws IllegalArgumentException if {@code reports} is empty
+     */
+    public static StepMetrics mean(List<StepMetrics> reports, double samplesPerSecond) {
+        if (reports.isEmpty()) {
+            throw new IllegalArgumentException("reports is empty; the mean needs at least one");
+        }
+        int n = reports.size();
+        StepMetrics last = reports.get(n - 1);
+        float[] sum = new float[11];
+        for (StepMetrics m : reports) {
+            sum[0] += m.discriminatorLoss();
+            sum[1] += m.generatorLoss();
+            sum[2] += m.realScore();
+            sum[3] += m.fakeScore();
+            sum[4] += m.realAccuracy();
+            sum[5] += m.fakeAccuracy();
+            sum[6] += m.foolRate();
+            sum[7] += m.generatorGradientNorm();
+            sum[8] += m.discriminatorGradientNorm();
+            sum[9] += m.fakeDiversity();
+            sum[10] += m.realDiversity();
+        }
+        return new StepMetrics(last.epoch(), last.step(), last.stepsPerEpoch(), last.globalStep(),
+                sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n, sum[4] / n, sum[5] / n, sum[6] / n, samplesPerSecond,
+                sum[7] / n, sum[8] / n, sum[9] / n, sum[10] / n);
     }
 }

@@ -190,7 +190,7 @@ final class DjlGanTrainer implements GanTrainer {
             Network current = average != null ? average.synced() : generator;
             DjlGenerator view = new DjlGenerator(config.generator(), current, root);
             EpochSummary summary = new EpochSummary(
-                    epoch, config.epochs(), globalStep, mean(reported, (double) (stepsPerEpoch - firstStep + 1) * imagesPerStep / seconds), seconds, view);
+                    epoch, config.epochs(), globalStep, StepMetrics.mean(reported, (double) (stepsPerEpoch - firstStep + 1) * imagesPerStep / seconds), seconds, view);
             for (TrainingListener l : config.listeners()) {
                 l.onEpochEnd(summary);
             }
@@ -201,28 +201,6 @@ final class DjlGanTrainer implements GanTrainer {
             }
         }
         return globalStep;
-    }
-
-    private static StepMetrics mean(List<StepMetrics> all, double samplesPerSecond) {
-        int n = all.size();
-        StepMetrics last = all.get(n - 1);
-        float[] sum = new float[11];
-        for (StepMetrics m : all) {
-            sum[0] += m.discriminatorLoss();
-            sum[1] += m.generatorLoss();
-            sum[2] += m.realScore();
-            sum[3] += m.fakeScore();
-            sum[4] += m.realAccuracy();
-            sum[5] += m.fakeAccuracy();
-            sum[6] += m.foolRate();
-            sum[7] += m.generatorGradientNorm();
-            sum[8] += m.discriminatorGradientNorm();
-            sum[9] += m.fakeDiversity();
-            sum[10] += m.realDiversity();
-        }
-        return new StepMetrics(last.epoch(), last.step(), last.stepsPerEpoch(), last.globalStep(),
-                sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n, sum[4] / n, sum[5] / n, sum[6] / n, samplesPerSecond,
-                sum[7] / n, sum[8] / n, sum[9] / n, sum[10] / n);
     }
 
     /** Copies the generator's parameters out of the training scope, which is closed after. */
