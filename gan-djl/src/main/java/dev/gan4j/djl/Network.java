@@ -171,9 +171,7 @@ final class Network {
             return (x, training) -> upsample(x, f);
         } else if (layer instanceof Layer.Dropout) {
             float rate = ((Layer.Dropout) layer).rate();
-            return (x, training) -> training && rate > 0
-                    ? x.getNDArrayInternal().dropout(x, rate, true).singletonOrThrow()
-                    : x;
+            return (x, training) -> training ? Dropout.apply(x, rate) : x;
         }
         throw new IllegalArgumentException("layer " + index + " of kind " + layer.kind() + " has no DJL form");
     }
