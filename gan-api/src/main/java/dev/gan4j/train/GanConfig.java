@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param checkpoints when and where checkpoints are written; {@link Checkpointing#off()} for never
  * @param health how the run's health is judged and what happens when a condition is found
  * @param profileSteps whether the engine times the phases of each step ({@link StepProfile})
+ * @param nativeMemory what the C allocator does with freed native memory while training on a CPU
  */
 public record GanConfig(
         GeneratorSpec generator,
@@ -46,13 +47,15 @@ public record GanConfig(
         List<TrainingListener> listeners,
         Checkpointing checkpoints,
         HealthPolicy health,
-        boolean profileSteps) {
+        boolean profileSteps,
+        NativeMemory nativeMemory) {
 
     /** Copies the listeners and checks that a health policy is given. */
     public GanConfig {
         listeners = List.copyOf(listeners);
         Objects.requireNonNull(checkpoints, "checkpoints");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(nativeMemory, "nativeMemory");
     }
 
     /**

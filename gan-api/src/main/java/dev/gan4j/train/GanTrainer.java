@@ -92,6 +92,7 @@ public interface GanTrainer {
         private HealthPolicy health = HealthPolicy.defaults();
         private TrainingListener qualityListener;
         private boolean profileSteps;
+        private NativeMemory nativeMemory = NativeMemory.REUSE;
 
         /** Adam(2e-4, 0.5, 0.999): Radford et al.'s DCGAN settings. */
         private static final Optimizer DEFAULT_OPTIMIZER = new Adam(2e-4, 0.5, 0.999, 1e-7);
@@ -270,6 +271,17 @@ public interface GanTrainer {
         }
 
         /**
+         * Sets what the C allocator does with the native memory training frees. Default {@link
+         * NativeMemory#REUSE}: on a CPU under glibc, freed memory is kept for the next step's arrays
+         * instead of being unmapped and faulted in again, process-wide (see {@link NativeMemory});
+         * {@link NativeMemory#SYSTEM_DEFAULT} leaves the allocator alone.
+         */
+        public Builder nativeMemory(NativeMemory policy) {
+            this.nativeMemory = Objects.requireNonNull(policy, "nativeMemory");
+            return this;
+        }
+
+        /**
          * Measures sample quality during training: the metric's classifier is prepared when training
          * starts, and every {@link QualityMetric#every()} epochs and after the last a {@link
          * dev.gan4j.quality.QualityReport} goes to every listener's {@link
@@ -372,7 +384,7 @@ public interface GanTrainer {
             long chosenSeed = seed != null ? seed : new SplittableRandom().nextLong();
             return new GanConfig(generator, discriminator, loss, labelSmoothing, generatorOptimizer,
                     discriminatorOptimizer, batchSize, epochs, stepsPerEpoch, discriminatorSteps, generatorEma, chosenSeed,
-                    device, logEvery, listeners, checkpointing(), health, profileSteps);
+                    device, logEvery, listeners, checkpointing(), health, profileSteps, nativeMemory);
         }
     }
 }

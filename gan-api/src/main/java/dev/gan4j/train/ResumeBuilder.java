@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * Continues a run from a checkpoint written with {@link GanTrainer.Builder#checkpointDir(Path)}; made
  * by {@link GanTrainer#resume(Path)}. Every setting comes from the checkpoint. Only what leaves the
- * arithmetic alone can be given again: listeners, the quality metric, the health policy and step
- * profiling (none of them saved), more epochs, the device, and where further checkpoints go. Train the returned trainer on the same data set as the original run.
+ * arithmetic alone can be given again: listeners, the quality metric, the health policy, step
+ * profiling and the native-memory policy (none of them saved), more epochs, the device, and where further checkpoints go. Train the returned trainer on the same data set as the original run.
  *
  * <pre>{@code
  * TrainedGan gan = GanTrainer.resume(Path.of("runs/mnist"))
@@ -32,6 +32,7 @@ public final class ResumeBuilder {
     private HealthPolicy health;
     private QualityMetric quality;
     private boolean profileSteps;
+    private NativeMemory nativeMemory;
 
     ResumeBuilder(Path from) {
         this.from = Objects.requireNonNull(from, "path");
@@ -58,6 +59,12 @@ public final class ResumeBuilder {
     /** As {@link GanTrainer.Builder#profileSteps(boolean)}; not saved in checkpoints. Default: off. */
     public ResumeBuilder profileSteps(boolean on) {
         this.profileSteps = on;
+        return this;
+    }
+
+    /** As {@link GanTrainer.Builder#nativeMemory(NativeMemory)}; not saved in checkpoints. Default: {@link NativeMemory#REUSE}. */
+    public ResumeBuilder nativeMemory(NativeMemory policy) {
+        this.nativeMemory = Objects.requireNonNull(policy, "nativeMemory");
         return this;
     }
 
@@ -130,6 +137,9 @@ public final class ResumeBuilder {
             settings.quality(quality);
         }
         settings.profileSteps(profileSteps);
+        if (nativeMemory != null) {
+            settings.nativeMemory(nativeMemory);
+        }
         if (epochs != null) {
             settings.epochs(epochs);
         }

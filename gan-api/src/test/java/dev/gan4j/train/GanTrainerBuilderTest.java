@@ -41,6 +41,13 @@ class GanTrainerBuilderTest {
         assertThat(config.checkpoints()).isEqualTo(Checkpointing.off());
         assertThat(config.checkpoints().enabled()).isFalse();
         assertThat(config.health()).isEqualTo(HealthPolicy.defaults());
+        assertThat(config.nativeMemory()).isEqualTo(NativeMemory.REUSE);
+    }
+
+    @Test
+    void nativeMemoryPolicyIsKept() {
+        assertThat(complete().nativeMemory(NativeMemory.SYSTEM_DEFAULT).config().nativeMemory())
+                .isEqualTo(NativeMemory.SYSTEM_DEFAULT);
     }
 
     @Test
@@ -183,6 +190,8 @@ class GanTrainerBuilderTest {
         assertThatThrownBy(() -> b.device(null)).isInstanceOf(NullPointerException.class).hasMessage("device");
         assertThatThrownBy(() -> b.listener(null)).isInstanceOf(NullPointerException.class).hasMessage("listener");
         assertThatThrownBy(() -> b.health(null)).isInstanceOf(NullPointerException.class).hasMessage("health");
+        assertThatThrownBy(() -> b.nativeMemory(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("nativeMemory");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,9 @@ final class DjlGanTrainer implements GanTrainer {
         Checkpointer.prepare(config, start);
         Engine engine = DjlEngine.get();
         Device device = Devices.resolve(config.device(), engine);
+        Optional<String> leaveAllocator = GlibcMalloc.reasonToLeaveAlone(config.nativeMemory(), device.isGpu(), System.getenv());
+        leaveAllocator.ifPresent(why -> LOG.debug("native memory: allocator left alone: {}", why));
+        boolean reusing = leaveAllocator.isEmpty() && GlibcMalloc.reuseFreedMemory();
         // Torch's generator seeds the initial weights; each step reseeds it for latents and dropout,
         // and each pass over the data has its own seeded order (Seeds), so that resuming is exact.
         engine.setRandomSeed(foldSeed(config.seed()));
@@ -119,6 +123,9 @@ final class DjlGanTrainer implements GanTrainer {
         } finally {
             root.close();
             GradMode.set(wasRecording);
+            if (reusing) {
+                GlibcMalloc.releaseFreeMemory();
+            }
         }
     }
 

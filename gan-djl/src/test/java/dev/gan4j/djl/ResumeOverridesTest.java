@@ -6,6 +6,7 @@ import dev.gan4j.health.HealthPolicy;
 import dev.gan4j.train.ComputeDevice;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.NativeMemory;
 import dev.gan4j.train.TrainedGan;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,15 @@ class ResumeOverridesTest {
         }
 
         GanConfig plain = GanTrainer.resume(dir).epochs(2).build().config();
-        GanConfig given = GanTrainer.resume(dir).epochs(2).health(HealthPolicy.off()).profileSteps(true).build().config();
+        GanConfig given = GanTrainer.resume(dir).epochs(2).health(HealthPolicy.off()).profileSteps(true)
+                .nativeMemory(NativeMemory.SYSTEM_DEFAULT).build().config();
 
         assertThat(plain.health()).isEqualTo(HealthPolicy.defaults());
         assertThat(plain.profileSteps()).isFalse();
         assertThat(given.health().isOff()).isTrue();
         assertThat(given.profileSteps()).isTrue();
+        assertThat(plain.nativeMemory()).isEqualTo(NativeMemory.REUSE);
+        assertThat(given.nativeMemory()).isEqualTo(NativeMemory.SYSTEM_DEFAULT);
         assertThat(given.seed()).isEqualTo(4);
     }
 }

@@ -5,6 +5,7 @@ import dev.gan4j.data.Mnist;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.NativeMemory;
 import dev.gan4j.train.StepMetrics;
 import dev.gan4j.train.StepProfile;
 import dev.gan4j.train.TrainedGan;
@@ -20,8 +21,11 @@ import java.util.Locale;
  *
  * <pre>
  * TrainingBenchmark [--preset dcgan|keras|both] [--batch 8,64,256] [--warmup 10] [--steps 40]
- *                   [--memory-steps 10000]
+ *                   [--memory-steps 10000] [--native-memory reuse|system]
  * </pre>
+ *
+ * <p>{@code --native-memory system} trains with {@link NativeMemory#SYSTEM_DEFAULT} instead of the
+ * default {@link NativeMemory#REUSE}, to measure what the allocator setting is worth.
  *
  * <p>Cost model, per real image, with one discriminator update per generator update: the generator
  * runs forward once and backward once (2x forward); the discriminator runs forward on the real and the
@@ -40,6 +44,7 @@ public final class TrainingBenchmark {
         int warmup = 10;
         int steps = 40;
         int memorySteps = 0;
+        NativeMemory nativeMemory = NativeMemory.REUSE;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--preset":
@@ -57,6 +62,9 @@ public final class TrainingBenchmark {
                 case "--memory-steps":
                     memorySteps = Integer.parseInt(args[i + 1]);
                     break;
+                case "--native-memory":
+                    nativeMemory = nativeMemory(args[i + 1]);
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -66,7 +74,7 @@ public final class TrainingBenchmark {
         }
         ImageDataset digits = Mnist.bundledTrainingSet();
         if (memorySteps > 0) {
-            memory(memorySteps, digits);
+            memory(memorySteps, digits, nativeMemory);
             return;
         }
         double matmul = MatmulThroughput.gflops(2048, 5);
@@ -76,12 +84,23 @@ public final class TrainingBenchmark {
         List<String> splits = new ArrayList<>();
         for (String name : preset.equals("both") ? List.of("dcgan", "keras") : List.of(preset)) {
             for (String batch : batches.split(",")) {
-                splits.add(run(name, Integer.parseInt(batch.strip()), warmup, steps, digits, matmul));
+                splits.add(run(name, Integer.parseInt(batch.strip()), warmup, steps, digits, matmul, nativeMemory));
             }
         }
         System.out.printf(Locale.ROOT, "%ntime per step (ms), from profileSteps:%n%-11s %6s %8s %8s %8s %8s %8s %8s%n",
                 "preset", "batch", "data", "D update", "G update", "metrics", "other", "total");
         splits.forEach(System.out::println);
+    }
+
+    private static NativeMemory nativeMemory(String name) {
+        switch (name) {
+            case "reuse":
+                return NativeMemory.REUSE;
+            case "system":
+                return NativeMemory.SYSTEM_DEFAULT;
+            default:
+                throw new IllegalArgumentException("--native-memory must be reuse or system, got " + name);
+        }
     }
 
     private static GeneratorSpec generator(String preset) {
@@ -93,7 +112,8 @@ public final class TrainingBenchmark {
     }
 
     /** Prints the throughput line and returns the time-split line. */
-    private static String run(String preset, int batch, int warmup, int steps, ImageDataset digits, double matmul) {
+    private static String run(String preset, int batch, int warmup, int steps, ImageDataset digits, double matmul,
+            NativeMemory nativeMemory) {
         GeneratorSpec g = generator(preset);
         DiscriminatorSpec d = discriminator(preset);
         List<StepMetrics> reports = new ArrayList<>();
@@ -117,6 +137,7 @@ public final class TrainingBenchmark {
                 .logEvery(warmup)
                 .seed(1)
                 .profileSteps(true)
+                .nativeMemory(nativeMemory)
                 .listener(record)
                 .build();
         try (TrainedGan ignored = trainer.train(digits)) {
@@ -156,7 +177,7 @@ public final class TrainingBenchmark {
      * memory (PyTorch's arrays, DJL's and the JVM's own), the part a leak of closed-over NDArrays
      * would grow.
      */
-    private static void memory(int steps, ImageDataset digits) {
+    private static void memory(int steps, ImageDataset digits, NativeMemory nativeMemory) {
         int every = Math.max(1, steps / 20);
         List<double[]> samples = new ArrayList<>();
         System.out.printf(Locale.ROOT, "resident memory (VmRSS) while training dcgan at batch 64 for %d steps%n", steps);
@@ -177,6 +198,7 @@ public final class TrainingBenchmark {
                 .stepsPerEpoch(steps)
                 .logEvery(every)
                 .seed(1)
+                .nativeMemory(nativeMemory)
                 .listener(sample)
                 .build();
         try (TrainedGan ignored = trainer.train(digits)) {
