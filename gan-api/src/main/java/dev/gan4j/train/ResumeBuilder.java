@@ -12,7 +12,8 @@ import java.util.Objects;
  * Continues a run from a checkpoint written with {@link GanTrainer.Builder#checkpointDir(Path)}; made
  * by {@link GanTrainer#resume(Path)}. Every setting comes from the checkpoint. Only what leaves the
  * arithmetic alone can be given again: listeners, the quality metric, the health policy, step
- * profiling and the native-memory policy (none of them saved), more epochs, the device, and where further checkpoints go. Train the returned trainer on the same data set as the original run.
+ * profiling and the native-memory policy (none of them saved), more epochs, the device, and where
+ * further checkpoints go. Train the returned trainer on the same data set as the original run.
  *
  * <pre>{@code
  * TrainedGan gan = GanTrainer.resume(Path.of("runs/mnist"))
@@ -62,7 +63,10 @@ public final class ResumeBuilder {
         return this;
     }
 
-    /** As {@link GanTrainer.Builder#nativeMemory(NativeMemory)}; not saved in checkpoints. Default: {@link NativeMemory#REUSE}. */
+    /**
+     * As {@link GanTrainer.Builder#nativeMemory(NativeMemory)}; not saved in checkpoints. Default:
+     * {@link NativeMemory#REUSE}.
+     */
     public ResumeBuilder nativeMemory(NativeMemory policy) {
         this.nativeMemory = Objects.requireNonNull(policy, "nativeMemory");
         return this;

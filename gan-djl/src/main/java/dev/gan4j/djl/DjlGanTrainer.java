@@ -77,7 +77,8 @@ final class DjlGanTrainer implements GanTrainer {
         Checkpointer.prepare(config, start);
         Engine engine = DjlEngine.get();
         Device device = Devices.resolve(config.device(), engine);
-        Optional<String> leaveAllocator = GlibcMalloc.reasonToLeaveAlone(config.nativeMemory(), device.isGpu(), System.getenv());
+        Optional<String> leaveAllocator =
+                GlibcMalloc.reasonToLeaveAlone(config.nativeMemory(), device.isGpu(), System.getenv());
         leaveAllocator.ifPresent(why -> LOG.debug("native memory: allocator left alone: {}", why));
         boolean reusing = leaveAllocator.isEmpty() && GlibcMalloc.reuseFreedMemory();
         // Torch's generator seeds the initial weights; each step reseeds it for latents and dropout,

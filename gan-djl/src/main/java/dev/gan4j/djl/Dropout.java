@@ -12,8 +12,9 @@ import ai.djl.ndarray.NDArray;
  * draws of the serial Mersenne Twister per element and measured about 9 ns per element on this
  * project's machine (115 ms for the 12.8 M activations after the Keras discriminator's first
  * convolution at batch 128); a mask from one float uniform per element, {@code ceil(u - rate)},
- * plus three vectorised passes, measured 49 ms. Both keep an element when its uniform draw exceeds
- * {@code rate}, and both use torch's global generator, so runs stay reproducible from the seed.
+ * plus three vectorised passes, measured 49 ms. Both keep each element independently with
+ * probability {@code 1 - rate}, and both draw from torch's generator, so runs stay reproducible from
+ * the seed.
  */
 final class Dropout {
 
