@@ -99,15 +99,18 @@ final class GlibcMalloc {
     }
 
     private static Optional<NativeLibrary> glibc() {
-        if (!Platform.isLinux()) {
-            return Optional.empty();
-        }
         try {
+            if (!Platform.isLinux()) {
+                return Optional.empty();
+            }
             NativeLibrary c = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
             // Only glibc has gnu_get_libc_version; musl's mallopt does nothing.
             c.getFunction("gnu_get_libc_version");
             return Optional.of(c);
-        } catch (UnsatisfiedLinkError e) {
+        } catch (LinkageError e) {
+            // Not glibc, or JNA cannot load its native part here (e.g. a noexec temp directory):
+            // training goes on with the allocator as it is.
+            LOG.debug("native memory: no glibc reachable through JNA ({})", e.toString());
             return Optional.empty();
         }
     }
