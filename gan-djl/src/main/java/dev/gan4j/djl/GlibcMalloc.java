@@ -98,6 +98,11 @@ final class GlibcMalloc {
         }
     }
 
+    /** Whether this process runs on glibc and JNA can reach it. */
+    static boolean available() {
+        return glibc().isPresent();
+    }
+
     private static Optional<NativeLibrary> glibc() {
         try {
             if (!Platform.isLinux()) {
