@@ -17,8 +17,6 @@ import java.util.List;
  */
 public final class ClassifierSpec {
 
-    private static final String HEADER = "gan4j-classifier 1";
-
     private final String recipe;
     private final LayerStack stack;
 
@@ -93,17 +91,7 @@ public final class ClassifierSpec {
      * exact: what identifies a trained classifier in a cache.
      */
     public String text() {
-        StringBuilder sb = new StringBuilder(HEADER).append('\n');
-        int[] dims = inputShape().dims();
-        sb.append("inputShape ");
-        for (int i = 0; i < dims.length; i++) {
-            sb.append(i == 0 ? "" : ",").append(dims[i]);
-        }
-        sb.append('\n');
-        for (Layer layer : layers()) {
-            sb.append(SpecText.line(layer)).append('\n');
-        }
-        return sb.toString();
+        return SpecText.write(this);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.gan4j.spec;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,19 +22,13 @@ public final class SpecText {
 
     private static final String HEADER = "gan4j-generator 1";
     private static final String DISCRIMINATOR_HEADER = "gan4j-discriminator 1";
+    private static final String CLASSIFIER_HEADER = "gan4j-classifier 1";
 
     private SpecText() {}
 
     /** Writes the spec as text. */
     public static String write(GeneratorSpec spec) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(HEADER).append('\n');
-        sb.append("recipe ").append(spec.recipe()).append('\n');
-        sb.append("latentDim ").append(spec.latentDim()).append('\n');
-        for (Layer layer : spec.layers()) {
-            sb.append(line(layer)).append('\n');
-        }
-        return sb.toString();
+        return text(spec.layers(), HEADER, "recipe " + spec.recipe(), "latentDim " + spec.latentDim());
     }
 
     /**
@@ -42,11 +37,7 @@ public final class SpecText {
      * @throws IllegalArgumentException naming the line that cannot be read
      */
     public static GeneratorSpec readGenerator(String text) {
-        String[] lines = text.strip().split("\n");
-        if (lines.length < 3 || !lines[0].strip().equals(HEADER)) {
-            throw new IllegalArgumentException(
-                    "not a gan4j generator spec: the first line must be '" + HEADER + "'");
-        }
+        String[] lines = lines(text, HEADER, "generator");
         GeneratorSpec.Builder builder = GeneratorSpec.builder();
         builder.recipe(value(lines[1], "recipe"));
         String latentDim = value(lines[2], "latentDim");
@@ -71,11 +62,25 @@ public final class SpecText {
      * </pre>
      */
     public static String write(DiscriminatorSpec spec) {
+        return text(spec.layers(), DISCRIMINATOR_HEADER, "recipe " + spec.recipe(),
+                "inputShape " + dims(spec.inputShape().dims()));
+    }
+
+    /**
+     * Writes a classifier spec as text: a header, the input shape, then the layers (no recipe: the
+     * text identifies the architecture alone, for {@link ClassifierSpec#text()}).
+     */
+    static String write(ClassifierSpec spec) {
+        return text(spec.layers(), CLASSIFIER_HEADER, "inputShape " + dims(spec.inputShape().dims()));
+    }
+
+    /** The header lines, one per line, then one line per layer. */
+    private static String text(List<Layer> layers, String... headerLines) {
         StringBuilder sb = new StringBuilder();
-        sb.append(DISCRIMINATOR_HEADER).append('\n');
-        sb.append("recipe ").append(spec.recipe()).append('\n');
-        sb.append("inputShape ").append(dims(spec.inputShape().dims())).append('\n');
-        for (Layer layer : spec.layers()) {
+        for (String header : headerLines) {
+            sb.append(header).append('\n');
+        }
+        for (Layer layer : layers) {
             sb.append(line(layer)).append('\n');
         }
         return sb.toString();
@@ -87,11 +92,7 @@ public final class SpecText {
      * @throws IllegalArgumentException naming the line that cannot be read
      */
     public static DiscriminatorSpec readDiscriminator(String text) {
-        String[] lines = text.strip().split("\n");
-        if (lines.length < 3 || !lines[0].strip().equals(DISCRIMINATOR_HEADER)) {
-            throw new IllegalArgumentException(
-                    "not a gan4j discriminator spec: the first line must be '" + DISCRIMINATOR_HEADER + "'");
-        }
+        String[] lines = lines(text, DISCRIMINATOR_HEADER, "discriminator");
         DiscriminatorSpec.Builder builder = DiscriminatorSpec.builder();
         builder.recipe(value(lines[1], "recipe"));
         String shape = value(lines[2], "inputShape");
@@ -102,6 +103,16 @@ public final class SpecText {
         }
         addLayers(lines, builder);
         return builder.build();
+    }
+
+    /** Splits the text into lines, checking the header and that the three fixed lines are there. */
+    private static String[] lines(String text, String header, String what) {
+        String[] lines = text.strip().split("\n");
+        if (lines.length < 3 || !lines[0].strip().equals(header)) {
+            throw new IllegalArgumentException(
+                    "not a gan4j " + what + " spec: the first line must be '" + header + "'");
+        }
+        return lines;
     }
 
     /** Adds the layers on lines 4 and after. */
@@ -141,7 +152,7 @@ public final class SpecText {
         return parts[1];
     }
 
-    static String line(Layer layer) {
+    private static String line(Layer layer) {
         if (layer instanceof Layer.Dense) {
             Layer.Dense l = (Layer.Dense) layer;
             return "dense units=" + l.units() + " bias=" + l.useBias();
