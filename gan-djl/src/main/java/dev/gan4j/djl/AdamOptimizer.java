@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.gan4j.train.Adam;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -95,22 +94,16 @@ final class AdamOptimizer {
             }
         }
         for (int i = 0; i < params.size(); i++) {
-            copyInto(state.means().get(i), means.get(i));
-            copyInto(state.variances().get(i), variances.get(i));
+            state.means().get(i).copyInto(means.get(i));
+            state.variances().get(i).copyInto(variances.get(i));
         }
         System.arraycopy(state.steps(), 0, steps, 0, steps.length);
     }
 
     private static void check(HostTensor from, Param param) {
-        if (!from.name().equals(param.name()) || !Arrays.equals(from.shape(), param.array().getShape().getShape())) {
+        if (!from.fits(param)) {
             throw new IllegalArgumentException("optimizer state holds " + from.name() + " " + new Shape(from.shape())
                     + " where the network has " + param.name() + " " + param.array().getShape());
-        }
-    }
-
-    private static void copyInto(HostTensor from, NDArray to) {
-        try (NDArray values = from.toArray(to.getManager())) {
-            values.copyTo(to);
         }
     }
 

@@ -85,15 +85,11 @@ final class Checkpointer {
         return new CheckpointState(
                 progress,
                 new CheckpointState.DataPosition(datasetSize, data.fingerprint(), data.pass(), data.position()),
-                host(generator),
-                host(discriminator),
+                HostTensor.ofAll(generator.params()),
+                HostTensor.ofAll(discriminator.params()),
                 step.generatorOptimizer().state(),
                 step.discriminatorOptimizer().state(),
                 average != null ? average.state() : List.of(),
                 average != null ? average.updates() : 0);
-    }
-
-    private static List<HostTensor> host(Network network) {
-        return network.params().stream().map(HostTensor::of).toList();
     }
 }

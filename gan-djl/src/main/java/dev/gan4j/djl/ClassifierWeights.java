@@ -2,7 +2,6 @@ package dev.gan4j.djl;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,11 +15,7 @@ final class ClassifierWeights {
     private ClassifierWeights() {}
 
     static byte[] encode(List<Param> params) {
-        List<HostTensor> tensors = new ArrayList<>(params.size());
-        for (Param p : params) {
-            tensors.add(HostTensor.of(p));
-        }
-        return TensorBlock.write(tensors);
+        return TensorBlock.write(HostTensor.ofAll(params));
     }
 
     /**
@@ -35,10 +30,6 @@ final class ClassifierWeights {
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        List<Param> params = new ArrayList<>(tensors.size());
-        for (HostTensor t : tensors) {
-            params.add(t.toParam(manager));
-        }
-        return params;
+        return HostTensor.toParams(tensors, manager);
     }
 }

@@ -197,8 +197,9 @@ final class DjlGanTrainer implements GanTrainer {
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             Network current = average != null ? average.synced() : generator;
             DjlGenerator view = new DjlGenerator(config.generator(), current, root);
-            EpochSummary summary = new EpochSummary(
-                    epoch, config.epochs(), globalStep, StepMetrics.mean(reported, (double) (stepsPerEpoch - firstStep + 1) * imagesPerStep / seconds), seconds, view);
+            double epochImagesPerSecond = (double) (stepsPerEpoch - firstStep + 1) * imagesPerStep / seconds;
+            EpochSummary summary = new EpochSummary(epoch, config.epochs(), globalStep,
+                    StepMetrics.mean(reported, epochImagesPerSecond), seconds, view);
             for (TrainingListener l : config.listeners()) {
                 l.onEpochEnd(summary);
             }

@@ -3,7 +3,6 @@ package dev.gan4j.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -62,7 +61,7 @@ final class GeneratorAverage {
      * does not depend on when the average was last read.
      */
     List<HostTensor> state() {
-        return synced().params().stream().map(HostTensor::of).toList();
+        return HostTensor.ofAll(synced().params());
     }
 
     /**
@@ -79,16 +78,13 @@ final class GeneratorAverage {
         for (int i = 0; i < averages.size(); i++) {
             HostTensor w = weights.get(i);
             Param p = averages.get(i);
-            if (!w.name().equals(p.name()) || !Arrays.equals(w.shape(), p.array().getShape().getShape())) {
+            if (!w.fits(p)) {
                 throw new IllegalArgumentException("generator average holds " + w.name() + " " + new Shape(w.shape())
                         + " where the generator has " + p.name() + " " + p.array().getShape());
             }
         }
         for (int i = 0; i < averages.size(); i++) {
-            NDArray target = averages.get(i).array();
-            try (NDArray values = weights.get(i).toArray(target.getManager())) {
-                values.copyTo(target);
-            }
+            weights.get(i).copyInto(averages.get(i).array());
         }
         this.updates = updateCount;
     }

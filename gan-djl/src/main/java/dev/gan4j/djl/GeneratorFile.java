@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +38,7 @@ final class GeneratorFile {
     record Loaded(GeneratorSpec spec, Provenance provenance, List<Param> params) {}
 
     static void write(Path file, GeneratorSpec spec, List<Param> params, Provenance provenance) throws IOException {
-        List<HostTensor> tensors = new ArrayList<>(params.size());
-        for (Param p : params) {
-            tensors.add(HostTensor.of(p));
-        }
-        byte[] weights = TensorBlock.write(tensors);
+        byte[] weights = TensorBlock.write(HostTensor.ofAll(params));
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             entry(zip, SPEC, SpecText.write(spec).getBytes(StandardCharsets.UTF_8));
@@ -75,10 +70,7 @@ final class GeneratorFile {
             throw new IOException(file + ": bad spec: " + e.getMessage(), e);
         }
         Provenance provenance = parseProvenance(entries.get(PROVENANCE));
-        List<Param> params = new ArrayList<>();
-        for (HostTensor t : TensorBlock.read(file, WEIGHTS, entries.get(WEIGHTS))) {
-            params.add(t.toParam(manager));
-        }
+        List<Param> params = HostTensor.toParams(TensorBlock.read(file, WEIGHTS, entries.get(WEIGHTS)), manager);
         return new Loaded(spec, provenance, params);
     }
 

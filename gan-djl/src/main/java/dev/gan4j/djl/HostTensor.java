@@ -3,6 +3,9 @@ package dev.gan4j.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A named float tensor in host memory: what the saved-generator and checkpoint files hold, read and
@@ -20,6 +23,24 @@ record HostTensor(String name, boolean trainable, long[] shape, float[] values) 
         return of(p.name(), p.trainable(), p.array());
     }
 
+    /** Copies every parameter to the host, in order. */
+    static List<HostTensor> ofAll(List<Param> params) {
+        List<HostTensor> tensors = new ArrayList<>(params.size());
+        for (Param p : params) {
+            tensors.add(of(p));
+        }
+        return tensors;
+    }
+
+    /** Creates every parameter in {@code manager}, on its device, in order. */
+    static List<Param> toParams(List<HostTensor> tensors, NDManager manager) {
+        List<Param> params = new ArrayList<>(tensors.size());
+        for (HostTensor t : tensors) {
+            params.add(t.toParam(manager));
+        }
+        return params;
+    }
+
     /** Copies an array to the host under {@code name}. */
     static HostTensor of(String name, boolean trainable, NDArray array) {
         return new HostTensor(name, trainable, array.getShape().getShape(), array.toFloatArray());
@@ -28,6 +49,18 @@ record HostTensor(String name, boolean trainable, long[] shape, float[] values) 
     /** Creates the array in {@code manager}, on its device. */
     NDArray toArray(NDManager manager) {
         return manager.create(values, new Shape(shape));
+    }
+
+    /** Whether this tensor has the parameter's name and shape, so that it can be loaded into it. */
+    boolean fits(Param p) {
+        return name.equals(p.name()) && Arrays.equals(shape, p.array().getShape().getShape());
+    }
+
+    /** Overwrites the values of {@code target}, an array of this shape, on its device. */
+    void copyInto(NDArray target) {
+        try (NDArray values = toArray(target.getManager())) {
+            values.copyTo(target);
+        }
     }
 
     /** Creates the parameter in {@code manager}, on its device. */

@@ -1,7 +1,6 @@
 package dev.gan4j.djl;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -63,11 +62,7 @@ final class Network {
      * @throws IllegalArgumentException if they do not fit {@code stack} by name and shape
      */
     static Network restore(LayerStack stack, List<HostTensor> tensors, NDManager manager) {
-        List<Param> params = new ArrayList<>(tensors.size());
-        for (HostTensor t : tensors) {
-            params.add(t.toParam(manager));
-        }
-        Network network = withParams(stack, params);
+        Network network = withParams(stack, HostTensor.toParams(tensors, manager));
         network.requireGradients(true);
         return network;
     }
