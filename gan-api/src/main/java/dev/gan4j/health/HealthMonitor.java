@@ -70,69 +70,38 @@ public final class HealthMonitor {
     }
 
     private void judgeWindow(StepMetrics metrics, List<Diagnosis> found) {
-        Means m = Means.of(window);
+        // The rate is the latest report's: no condition looks at it.
+        StepMetrics m = StepMetrics.mean(List.copyOf(window), metrics.samplesPerSecond());
         long from = window.peekFirst().globalStep();
         String over = String.format(Locale.ROOT, "over the %d reports of global steps %d-%d",
                 window.size(), from, metrics.globalStep());
 
-        judge(HealthCondition.DISCRIMINATOR_OVERPOWERING, m.accuracy > policy.overpoweringAccuracy(), metrics, from,
+        judge(HealthCondition.DISCRIMINATOR_OVERPOWERING, m.discriminatorAccuracy() > policy.overpoweringAccuracy(),
+                metrics, from,
                 () -> String.format(Locale.ROOT,
                         "the discriminator's accuracy averaged %.3f (real %.3f, fake %.3f) %s, above %.2f;"
                                 + " the generator fooled it on %.1f%% of its images",
-                        m.accuracy, m.realAccuracy, m.fakeAccuracy, over, policy.overpoweringAccuracy(),
-                        100 * m.foolRate),
+                        m.discriminatorAccuracy(), m.realAccuracy(), m.fakeAccuracy(), over,
+                        policy.overpoweringAccuracy(), 100 * m.foolRate()),
                 found);
 
-        double ratio = m.fakeDiversity / m.realDiversity;
-        judge(HealthCondition.GENERATOR_COLLAPSE, m.realDiversity > 0 && ratio < policy.collapseRatio(), metrics,
+        double ratio = (double) m.fakeDiversity() / m.realDiversity();
+        judge(HealthCondition.GENERATOR_COLLAPSE, m.realDiversity() > 0 && ratio < policy.collapseRatio(), metrics,
                 from,
                 () -> String.format(Locale.ROOT,
                         "two generated images of a batch were %.3f apart on average against %.3f for real ones"
                                 + " (%.1f%% of the real diversity, below %.0f%%) %s",
-                        m.fakeDiversity, m.realDiversity, 100 * ratio, 100 * policy.collapseRatio(), over),
+                        m.fakeDiversity(), m.realDiversity(), 100 * ratio, 100 * policy.collapseRatio(), over),
                 found);
 
-        judge(HealthCondition.VANISHING_GENERATOR_GRADIENTS, m.generatorGradientNorm < policy.vanishingGradientNorm(),
+        judge(HealthCondition.VANISHING_GENERATOR_GRADIENTS, m.generatorGradientNorm() < policy.vanishingGradientNorm(),
                 metrics, from,
                 () -> String.format(Locale.ROOT, "the generator's gradient norm averaged %.3g %s, below %.3g",
-                        m.generatorGradientNorm, over, policy.vanishingGradientNorm()),
+                        m.generatorGradientNorm(), over, policy.vanishingGradientNorm()),
                 found);
     }
 
     /** The means of the window's reports that the conditions compare with their thresholds. */
-    private static final class Means {
-        double accuracy;
-        double realAccuracy;
-        double fakeAccuracy;
-        double foolRate;
-        double fakeDiversity;
-        double realDiversity;
-        double generatorGradientNorm;
-
-        static Means of(ArrayDeque<StepMetrics> reports) {
-            Means m = new Means();
-            for (StepMetrics r : reports) {
-                m.accuracy += r.discriminatorAccuracy();
-                m.realAccuracy += r.realAccuracy();
-                m.fakeAccuracy += r.fakeAccuracy();
-                m.foolRate += r.foolRate();
-                m.fakeDiversity += r.fakeDiversity();
-                m.realDiversity += r.realDiversity();
-                m.generatorGradientNorm += r.generatorGradientNorm();
-            }
-            int n = reports.size();
-            m.accuracy /= n;
-            m.realAccuracy /= n;
-            m.fakeAccuracy /= n;
-            m.foolRate /= n;
-            m.fakeDiversity /= n;
-            m.realDiversity /= n;
-            m.generatorGradientNorm /= n;
-            return m;
-        }
-    }
-
-    /** Reports {@code condition} if it holds now and has not held in the last window. */
     private void judge(
             HealthCondition condition,
             boolean holds,

@@ -52,8 +52,8 @@ public record StepMetrics(
     }
 
     /**
-     * Returns the means of the measured values of {@code reports}, for an epoch's summary: the
-     * counters are the last report's, the rate is {@code samplesPerSecond}.
+     * Returns the means of the measured values of {@code reports}, for an epoch's summary or the health
+     * monitor's window: the counters are the last report's, the rate is {@code samplesPerSecond}.
      *
      * @throws IllegalArgumentException if {@code reports} is empty
      */
@@ -63,7 +63,7 @@ public record StepMetrics(
         }
         int n = reports.size();
         StepMetrics last = reports.get(n - 1);
-        float[] sum = new float[11];
+        double[] sum = new double[11];
         for (StepMetrics m : reports) {
             sum[0] += m.discriminatorLoss();
             sum[1] += m.generatorLoss();
@@ -77,8 +77,12 @@ public record StepMetrics(
             sum[9] += m.fakeDiversity();
             sum[10] += m.realDiversity();
         }
+        float[] mean = new float[sum.length];
+        for (int i = 0; i < sum.length; i++) {
+            mean[i] = (float) (sum[i] / n);
+        }
         return new StepMetrics(last.epoch(), last.step(), last.stepsPerEpoch(), last.globalStep(),
-                sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n, sum[4] / n, sum[5] / n, sum[6] / n, samplesPerSecond,
-                sum[7] / n, sum[8] / n, sum[9] / n, sum[10] / n);
+                mean[0], mean[1], mean[2], mean[3], mean[4], mean[5], mean[6], samplesPerSecond,
+                mean[7], mean[8], mean[9], mean[10]);
     }
 }
