@@ -9,6 +9,7 @@ import dev.gan4j.spec.TensorShape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
 
@@ -94,20 +95,16 @@ final class DeviceDataset implements AutoCloseable {
     /** Starts pass {@code p}: a Fisher-Yates shuffle on the host from the pass's own seed. */
     private void shuffle(long p) {
         SplittableRandom random = new SplittableRandom(Seeds.forPass(seed, p));
-        long[] perm = new long[size];
+        int[] perm = new int[size];
         for (int i = 0; i < size; i++) {
             perm[i] = i;
         }
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            long t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
+        FisherYates.shuffle(perm, random);
         if (order != null) {
             order.close();
         }
-        order = manager.create(perm);
+        // Indices as int64, the type torch's gather takes.
+        order = manager.create(Arrays.stream(perm).asLongStream().toArray());
         pass = p;
         next = 0;
     }

@@ -91,12 +91,7 @@ final class ShiftedBatches {
     }
 
     private void shuffle() {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        FisherYates.shuffle(order, random);
         next = 0;
     }
 }
