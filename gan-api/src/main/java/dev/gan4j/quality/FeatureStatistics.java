@@ -30,15 +30,7 @@ final class FeatureStatistics {
             throw new IllegalArgumentException("got " + vectors.length + " values for " + count + " vectors of "
                     + dim + "; expected " + (long) count * dim);
         }
-        double[] mean = new double[dim];
-        for (int i = 0; i < count; i++) {
-            for (int j = 0; j < dim; j++) {
-                mean[j] += vectors[i * dim + j];
-            }
-        }
-        for (int j = 0; j < dim; j++) {
-            mean[j] /= count;
-        }
+        double[] mean = columnMeans(vectors, count, dim);
         // Two passes (mean first, then centred products) keep the rounding error of the covariance
         // small where the one-pass E[xx] - E[x]E[x] would cancel catastrophically.
         double[][] cov = new double[dim][dim];
@@ -100,5 +92,19 @@ final class FeatureStatistics {
     /** Returns the covariance, symmetric; do not change it. */
     double[][] covariance() {
         return covariance;
+    }
+
+    /** The mean of each column of a row-major {@code rows x cols} matrix, summed in double. */
+    static double[] columnMeans(float[] values, int rows, int cols) {
+        double[] mean = new double[cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                mean[j] += values[i * cols + j];
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            mean[j] /= rows;
+        }
+        return mean;
     }
 }

@@ -54,15 +54,7 @@ final class SampleScores {
      * @param probabilities {@code n * classes} values, image after image, each row summing to 1
      */
     static double classifierScore(float[] probabilities, int n, int classes) {
-        double[] marginal = new double[classes];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < classes; k++) {
-                marginal[k] += probabilities[i * classes + k];
-            }
-        }
-        for (int k = 0; k < classes; k++) {
-            marginal[k] /= n;
-        }
+        double[] marginal = FeatureStatistics.columnMeans(probabilities, n, classes);
         double kl = 0;
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < classes; k++) {
