@@ -1,6 +1,6 @@
 package dev.gan4j.health;
 
-import dev.gan4j.train.StepMetrics;
+import dev.gan4j.train.listener.StepMetrics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package dev.gan4j.image;
 
-import dev.gan4j.io.AtomicFiles;
+import dev.gan4j.internal.io.AtomicFiles;
 import dev.gan4j.spec.TensorShape;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.gan4j.quality;
 
 import dev.gan4j.data.ImageDataset;
-import dev.gan4j.io.AtomicFiles;
+import dev.gan4j.internal.io.AtomicFiles;
 import dev.gan4j.spec.ClassifierSpec;
 import dev.gan4j.spec.TensorShape;
 import java.io.BufferedInputStream;

@@ -1,8 +1,8 @@
 package dev.gan4j.quality;
 
-import dev.gan4j.train.EpochSummary;
+import dev.gan4j.train.listener.EpochSummary;
 import dev.gan4j.train.GanConfig;
-import dev.gan4j.train.TrainingListener;
+import dev.gan4j.train.listener.TrainingListener;
 import java.util.List;
 
 /**

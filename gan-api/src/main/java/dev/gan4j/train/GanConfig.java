@@ -1,8 +1,10 @@
 package dev.gan4j.train;
 
-import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.health.HealthPolicy;
+import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
+import dev.gan4j.train.listener.StepProfile;
+import dev.gan4j.train.listener.TrainingListener;
 import java.util.List;
 import java.util.Objects;
 

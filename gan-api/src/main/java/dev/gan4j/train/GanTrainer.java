@@ -5,6 +5,8 @@ import dev.gan4j.health.HealthPolicy;
 import dev.gan4j.quality.QualityMetric;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
+import dev.gan4j.spi.Engines;
+import dev.gan4j.train.listener.TrainingListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

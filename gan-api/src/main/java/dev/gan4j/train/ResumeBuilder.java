@@ -2,6 +2,9 @@ package dev.gan4j.train;
 
 import dev.gan4j.health.HealthPolicy;
 import dev.gan4j.quality.QualityMetric;
+import dev.gan4j.spi.Engines;
+import dev.gan4j.train.listener.ProgressBar;
+import dev.gan4j.train.listener.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

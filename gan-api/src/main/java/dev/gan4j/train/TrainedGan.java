@@ -1,6 +1,7 @@
 package dev.gan4j.train;
 
 import dev.gan4j.export.OnnxExportOptions;
+import dev.gan4j.spi.Engines;
 import java.io.IOException;
 import java.nio.file.Path;
 

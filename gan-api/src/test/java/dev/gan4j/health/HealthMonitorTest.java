@@ -3,7 +3,7 @@ package dev.gan4j.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gan4j.train.StepMetrics;
+import dev.gan4j.train.listener.StepMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;

@@ -8,6 +8,7 @@ import dev.gan4j.health.HealthCondition;
 import dev.gan4j.health.HealthPolicy;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
+import dev.gan4j.train.listener.TrainingListener;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gan4j.quality.QualityMetric;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
+import dev.gan4j.train.listener.TrainingListener;
 import org.junit.jupiter.api.Test;
 
 class GanTrainerQualityTest {

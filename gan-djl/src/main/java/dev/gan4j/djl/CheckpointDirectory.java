@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The checkpoints of one run in a directory: files {@code checkpoint-<global step>.ckpt}, numbered so
  * that the newest is the one with the highest step. Temporary files of writes that never finished
- * ({@code .checkpoint-*.ckpt.*.tmp}, see {@link dev.gan4j.io.AtomicFiles}) are removed when a run
+ * ({@code .checkpoint-*.ckpt.*.tmp}, see {@link dev.gan4j.internal.io.AtomicFiles}) are removed when a run
  * starts. One run writes into a directory at a time.
  */
 final class CheckpointDirectory {

@@ -1,7 +1,7 @@
 package dev.gan4j.djl;
 
 import dev.gan4j.Gan4j;
-import dev.gan4j.io.AtomicFiles;
+import dev.gan4j.internal.io.AtomicFiles;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.spec.SpecText;

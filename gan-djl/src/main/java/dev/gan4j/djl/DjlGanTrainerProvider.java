@@ -9,7 +9,7 @@ import dev.gan4j.quality.ClassifierTraining;
 import dev.gan4j.spec.ClassifierSpec;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanTrainer;
-import dev.gan4j.train.GanTrainerProvider;
+import dev.gan4j.spi.GanTrainerProvider;
 import dev.gan4j.train.TrainedGan;
 import java.io.IOException;
 import java.nio.file.Path;

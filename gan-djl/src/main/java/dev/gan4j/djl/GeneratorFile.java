@@ -1,7 +1,7 @@
 package dev.gan4j.djl;
 
 import ai.djl.ndarray.NDManager;
-import dev.gan4j.io.AtomicFiles;
+import dev.gan4j.internal.io.AtomicFiles;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.spec.SpecText;
 import dev.gan4j.train.Provenance;

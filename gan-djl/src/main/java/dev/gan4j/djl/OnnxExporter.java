@@ -11,7 +11,7 @@ import com.google.protobuf.ByteString;
 import dev.gan4j.Gan4j;
 import dev.gan4j.export.OnnxContract;
 import dev.gan4j.export.OnnxExportOptions;
-import dev.gan4j.io.AtomicFiles;
+import dev.gan4j.internal.io.AtomicFiles;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.spec.Layer;
 import dev.gan4j.spec.LayerStack;

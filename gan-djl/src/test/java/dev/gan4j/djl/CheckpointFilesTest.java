@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gan4j.train.CorruptCheckpointException;
 import dev.gan4j.train.GanTrainer;
-import dev.gan4j.train.TrainingListener;
+import dev.gan4j.train.listener.TrainingListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

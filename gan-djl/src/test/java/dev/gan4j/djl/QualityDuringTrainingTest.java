@@ -13,7 +13,7 @@ import dev.gan4j.train.Adam;
 import dev.gan4j.train.ComputeDevice;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.TrainedGan;
-import dev.gan4j.train.TrainingListener;
+import dev.gan4j.train.listener.TrainingListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +119,7 @@ class QualityDuringTrainingTest {
         final List<String> events = new ArrayList<>();
 
         @Override
-        public void onEpochEnd(dev.gan4j.train.EpochSummary summary) {
+        public void onEpochEnd(dev.gan4j.train.listener.EpochSummary summary) {
             events.add("epoch " + summary.epoch());
         }
 

@@ -1,5 +1,7 @@
-package dev.gan4j.train;
+package dev.gan4j.spi;
 
+import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.TrainedGan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;

@@ -1,8 +1,11 @@
-package dev.gan4j.train;
+package dev.gan4j.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gan4j.train.GanConfig;
+import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.TrainedGan;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

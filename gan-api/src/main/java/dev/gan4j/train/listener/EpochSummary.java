@@ -1,4 +1,6 @@
-package dev.gan4j.train;
+package dev.gan4j.train.listener;
+
+import dev.gan4j.train.Generator;
 
 /**
  * The end of one epoch: the means of the step metrics reported during it, and the generator as it

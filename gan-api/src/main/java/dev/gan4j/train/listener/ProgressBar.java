@@ -1,4 +1,4 @@
-package dev.gan4j.train;
+package dev.gan4j.train.listener;
 
 import dev.gan4j.health.Diagnosis;
 import java.io.Console;

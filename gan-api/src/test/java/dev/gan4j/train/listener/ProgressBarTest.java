@@ -1,4 +1,4 @@
-package dev.gan4j.train;
+package dev.gan4j.train.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.gan4j.train;
+package dev.gan4j.train.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gan4j.image.ImageBatch;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.spec.TensorShape;
+import dev.gan4j.train.Generator;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

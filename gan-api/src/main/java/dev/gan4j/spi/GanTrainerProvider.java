@@ -1,9 +1,15 @@
-package dev.gan4j.train;
+package dev.gan4j.spi;
 
 import dev.gan4j.data.ImageDataset;
 import dev.gan4j.quality.Classification;
 import dev.gan4j.quality.ClassifierTraining;
 import dev.gan4j.spec.ClassifierSpec;
+import dev.gan4j.train.CorruptCheckpointException;
+import dev.gan4j.train.GanConfig;
+import dev.gan4j.train.GanException;
+import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.ResumeBuilder;
+import dev.gan4j.train.TrainedGan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package dev.gan4j.io;
+package dev.gan4j.internal.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,7 @@
-package dev.gan4j.train;
+package dev.gan4j.train.listener;
 
+import dev.gan4j.train.GanConfig;
+import dev.gan4j.train.Provenance;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.gan4j.io;
+package dev.gan4j.internal.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,8 +1,11 @@
-package dev.gan4j.train;
+package dev.gan4j.train.listener;
 
 import dev.gan4j.health.Diagnosis;
 import dev.gan4j.quality.QualityMetric;
 import dev.gan4j.quality.QualityReport;
+import dev.gan4j.train.GanConfig;
+import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.Provenance;
 import java.nio.file.Path;
 
 /**

@@ -1,5 +1,7 @@
-package dev.gan4j.train;
+package dev.gan4j.train.listener;
 
+import dev.gan4j.spi.Engines;
+import dev.gan4j.train.GanTrainer;
 import java.util.List;
 
 /**

@@ -1,4 +1,6 @@
-package dev.gan4j.train;
+package dev.gan4j.train.listener;
+
+import dev.gan4j.train.GanTrainer;
 
 /**
  * Where the training time went over the steps since the previous report, when {@link
