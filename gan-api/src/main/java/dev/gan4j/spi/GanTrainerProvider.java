@@ -4,43 +4,46 @@ import dev.gan4j.data.ImageDataset;
 import dev.gan4j.quality.Classification;
 import dev.gan4j.quality.ClassifierTraining;
 import dev.gan4j.spec.ClassifierSpec;
-import dev.gan4j.train.CorruptCheckpointException;
+import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanException;
-import dev.gan4j.train.GanTrainer;
-import dev.gan4j.train.ResumeBuilder;
+import dev.gan4j.train.Provenance;
 import dev.gan4j.train.TrainedGan;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.function.Consumer;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The service an engine module provides, found with {@link java.util.ServiceLoader}. Providers must be
- * cheap to construct: load native libraries on first real use, not in the constructor.
+ * The service an engine module provides, found with {@link java.util.ServiceLoader}: what gan4j needs
+ * of an engine, and nothing more. The training loop, checkpoints, saved generators, health and
+ * provenance are engine-neutral ({@link TrainingLoop}); an engine opens a {@link TrainingSession} per
+ * run, makes a generator from host tensors, and trains and runs the quality metric's classifier.
+ * Providers must be cheap to construct: load native libraries on first real use, not in the
+ * constructor.
  */
 public interface GanTrainerProvider {
 
     /** Returns the engine's short name, e.g. {@code djl}, as matched by {@code -Dgan4j.engine}. */
     String name();
 
-    /** Returns a trainer for validated settings. */
-    GanTrainer create(GanConfig config);
-
-    /** Loads a generator saved by {@link TrainedGan#save(Path)}. */
-    TrainedGan load(Path file) throws IOException;
+    /**
+     * Opens a training run: creates both networks from the specs, their weights drawn from the run's
+     * seed, or restores them and everything else of {@code resumeFrom}, and readies {@code data}
+     * (already checked against the config) for training.
+     *
+     * @param resumeFrom the state of a checkpoint to continue from, or empty for a new run
+     * @throws IllegalArgumentException if {@code resumeFrom} does not fit the specs
+     * @throws GanException if the engine fails
+     */
+    TrainingSession open(GanConfig config, ImageDataset data, Optional<SessionState> resumeFrom);
 
     /**
-     * Reads a checkpoint and returns a trainer that continues its run; see {@link ResumeBuilder}.
+     * Makes a generator from its spec and parameters (a saved generator being loaded), in inference
+     * mode on the engine's default device.
      *
-     * @param path a checkpoint file, or a directory whose newest checkpoint is meant
-     * @param skipCorrupt whether to fall back to the newest good checkpoint before a bad one
-     * @param overrides applied to a builder holding the checkpoint's settings (listeners, epochs...)
-     * @throws IOException if no checkpoint can be read; {@link CorruptCheckpointException} if damaged
+     * @throws IllegalArgumentException if the parameters do not fit the spec, naming the first that
+     *     does not
      */
-    default GanTrainer resume(Path path, boolean skipCorrupt, Consumer<GanTrainer.Builder> overrides)
-            throws IOException {
-        throw new UnsupportedOperationException("the " + name() + " engine cannot resume from checkpoints");
-    }
+    TrainedGan generator(GeneratorSpec spec, List<HostTensor> parameters, Provenance provenance);
 
     /**
      * Trains an image classifier on labelled images, for the quality metric ({@link

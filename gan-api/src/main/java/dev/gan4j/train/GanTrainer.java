@@ -6,6 +6,7 @@ import dev.gan4j.quality.QualityMetric;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.spi.Engines;
+import dev.gan4j.spi.TrainingLoop;
 import dev.gan4j.train.listener.TrainingListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,21 +56,6 @@ public interface GanTrainer {
      * @throws GanException if the engine fails, naming the epoch and step
      */
     TrainedGan train(ImageDataset data);
-
-    /**
-     * Checks that {@code data} fits {@code config}, as every engine must before it starts.
-     *
-     * @throws IllegalArgumentException saying what does not fit
-     */
-    static void checkDataset(GanConfig config, ImageDataset data) {
-        Objects.requireNonNull(data, "data");
-        if (!data.imageShape().equals(config.generator().outputShape())) {
-            throw new IllegalArgumentException(
-                    "dataset images have shape " + data.imageShape() + " but the generator makes "
-                            + config.generator().outputShape() + "; build the specs for " + data.imageShape());
-        }
-        config.stepsPerEpochFor(data.size());
-    }
 
     /** Builds a {@link GanTrainer}; each setter rejects an impossible value at once. */
     final class Builder {
@@ -364,7 +350,7 @@ public interface GanTrainer {
          */
         public GanTrainer build() {
             GanConfig config = config();
-            return Engines.provider().create(config);
+            return TrainingLoop.trainer(config, Engines.provider());
         }
 
         /** Checks the settings together and returns them, without looking for an engine. */

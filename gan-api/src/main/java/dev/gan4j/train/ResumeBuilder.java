@@ -3,6 +3,7 @@ package dev.gan4j.train;
 import dev.gan4j.health.HealthPolicy;
 import dev.gan4j.quality.QualityMetric;
 import dev.gan4j.spi.Engines;
+import dev.gan4j.spi.TrainingLoop;
 import dev.gan4j.train.listener.ProgressBar;
 import dev.gan4j.train.listener.TrainingListener;
 import java.io.IOException;
@@ -131,10 +132,10 @@ public final class ResumeBuilder {
      *     resumed from (give another {@link #checkpointDir(Path)}), or no engine is on the class path
      */
     public GanTrainer build() throws IOException {
-        return Engines.provider().resume(from, skipCorrupt, this::apply);
+        return TrainingLoop.resume(Engines.provider(), from, skipCorrupt, this::apply);
     }
 
-    /** Lays the given settings over the checkpoint's, which the engine has put in {@code settings}. */
+    /** Lays the given settings over the checkpoint's, which {@code settings} holds. */
     private void apply(GanTrainer.Builder settings) {
         listeners.forEach(settings::listener);
         if (health != null) {

@@ -1,7 +1,9 @@
 package dev.gan4j.train;
 
 import dev.gan4j.export.OnnxExportOptions;
+import dev.gan4j.internal.io.GeneratorFile;
 import dev.gan4j.spi.Engines;
+import dev.gan4j.spi.GanTrainerProvider;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -50,7 +52,13 @@ public interface TrainedGan extends Generator, AutoCloseable {
      * @throws IOException if the file cannot be read or is not a gan4j generator
      */
     static TrainedGan load(Path file) throws IOException {
-        return Engines.provider().load(file);
+        GanTrainerProvider engine = Engines.provider();
+        GeneratorFile.Loaded loaded = GeneratorFile.read(file);
+        try {
+            return engine.generator(loaded.spec(), loaded.parameters(), loaded.provenance());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": weights do not fit the spec: " + e.getMessage(), e);
+        }
     }
 
     /** Frees the native memory. */

@@ -3,11 +3,9 @@ package dev.gan4j.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gan4j.data.ImageDataset;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.spec.TensorShape;
-import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
 
 class GanConfigTest {
@@ -49,77 +47,5 @@ class GanConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("dataset of 191 images is smaller than one step's 192 (batchSize 64 x discriminatorSteps 3);"
                         + " use a smaller batchSize");
-    }
-
-    @Test
-    void checkDatasetAcceptsImagesOfTheGeneratorsShape() {
-        GanConfig config = mnist().config();
-
-        GanTrainer.checkDataset(config, new FakeDataset(1000, TensorShape.of(1, 28, 28)));
-    }
-
-    @Test
-    void checkDatasetRejectsImagesOfAnotherShape() {
-        GanConfig config = mnist().config();
-
-        assertThatThrownBy(() -> GanTrainer.checkDataset(config, new FakeDataset(1000, TensorShape.of(3, 32, 32))))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("dataset images have shape (3, 32, 32) but the generator makes (1, 28, 28);"
-                        + " build the specs for (3, 32, 32)");
-    }
-
-    @Test
-    void checkDatasetRejectsTooFewImages() {
-        GanConfig config = mnist().config();
-
-        assertThatThrownBy(() -> GanTrainer.checkDataset(config, new FakeDataset(10, TensorShape.of(1, 28, 28))))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("dataset of 10 images is smaller than one step's 64 (batchSize 64 x discriminatorSteps 1);"
-                        + " use a smaller batchSize");
-    }
-
-    @Test
-    void checkDatasetRejectsNull() {
-        GanConfig config = mnist().config();
-
-        assertThatThrownBy(() -> GanTrainer.checkDataset(config, null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("data");
-    }
-
-    /** A data set that holds only its size and shape: no pixels are needed to check it. */
-    private static final class FakeDataset implements ImageDataset {
-        private final int size;
-        private final TensorShape shape;
-
-        FakeDataset(int size, TensorShape shape) {
-            this.size = size;
-            this.shape = shape;
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public TensorShape imageShape() {
-            return shape;
-        }
-
-        @Override
-        public void copyImages(int from, int count, FloatBuffer dst) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean hasLabels() {
-            return false;
-        }
-
-        @Override
-        public int label(int index) {
-            throw new IllegalStateException();
-        }
     }
 }

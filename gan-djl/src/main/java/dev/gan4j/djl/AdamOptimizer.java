@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.gan4j.spi.HostTensor;
+import dev.gan4j.spi.OptimizerState;
 import dev.gan4j.train.Adam;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,14 +65,14 @@ final class AdamOptimizer {
     }
 
     /** Copies the state to the host: moments named after their parameters, and step counts. */
-    State state() {
+    OptimizerState state() {
         List<HostTensor> m = new ArrayList<>(params.size());
         List<HostTensor> v = new ArrayList<>(params.size());
         for (int i = 0; i < params.size(); i++) {
-            m.add(HostTensor.of(params.get(i).name(), true, means.get(i)));
-            v.add(HostTensor.of(params.get(i).name(), true, variances.get(i)));
+            m.add(HostTensors.of(params.get(i).name(), true, means.get(i)));
+            v.add(HostTensors.of(params.get(i).name(), true, variances.get(i)));
         }
-        return new State(m, v, steps.clone());
+        return new OptimizerState(m, v, steps.clone());
     }
 
     /**
@@ -79,7 +81,7 @@ final class AdamOptimizer {
      *
      * @throws IllegalArgumentException naming the first mismatch
      */
-    void load(State state) {
+    void load(OptimizerState state) {
         if (state.means().size() != params.size() || state.variances().size() != params.size()
                 || state.steps().length != params.size()) {
             throw new IllegalArgumentException("optimizer state holds " + state.means().size() + " moments and "
@@ -94,25 +96,16 @@ final class AdamOptimizer {
             }
         }
         for (int i = 0; i < params.size(); i++) {
-            state.means().get(i).copyInto(means.get(i));
-            state.variances().get(i).copyInto(variances.get(i));
+            HostTensors.copyInto(state.means().get(i), means.get(i));
+            HostTensors.copyInto(state.variances().get(i), variances.get(i));
         }
         System.arraycopy(state.steps(), 0, steps, 0, steps.length);
     }
 
     private static void check(HostTensor from, Param param) {
-        if (!from.fits(param)) {
+        if (!HostTensors.fits(from, param)) {
             throw new IllegalArgumentException("optimizer state holds " + from.name() + " " + new Shape(from.shape())
                     + " where the network has " + param.name() + " " + param.array().getShape());
         }
     }
-
-    /**
-     * Adam's state in host memory.
-     *
-     * @param means the first moments, one per trainable parameter, in parameter order
-     * @param variances the second moments, likewise
-     * @param steps the updates each parameter has had
-     */
-    record State(List<HostTensor> means, List<HostTensor> variances, long[] steps) {}
 }

@@ -2,6 +2,7 @@ package dev.gan4j.djl;
 
 import dev.gan4j.spec.Layer;
 import dev.gan4j.spec.LayerStack;
+import dev.gan4j.spi.HostTensor;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

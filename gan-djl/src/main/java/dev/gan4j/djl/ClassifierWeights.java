@@ -1,6 +1,8 @@
 package dev.gan4j.djl;
 
 import ai.djl.ndarray.NDManager;
+import dev.gan4j.internal.io.TensorBlock;
+import dev.gan4j.spi.HostTensor;
 import java.io.IOException;
 import java.util.List;
 
@@ -15,7 +17,7 @@ final class ClassifierWeights {
     private ClassifierWeights() {}
 
     static byte[] encode(List<Param> params) {
-        return TensorBlock.write(HostTensor.ofAll(params));
+        return TensorBlock.write(HostTensors.ofAll(params));
     }
 
     /**
@@ -30,6 +32,6 @@ final class ClassifierWeights {
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return HostTensor.toParams(tensors, manager);
+        return HostTensors.toParams(tensors, manager);
     }
 }

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.gan4j.data.ImageDataset;
+import dev.gan4j.internal.random.FisherYates;
+import dev.gan4j.internal.random.Seeds;
 import dev.gan4j.spec.TensorShape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.gan4j.data.ImageDataset;
+import dev.gan4j.internal.data.ShiftedBatches;
 import dev.gan4j.quality.Classification;
 import dev.gan4j.quality.ClassifierTraining;
 import dev.gan4j.spec.ClassifierSpec;

@@ -1,23 +1,27 @@
 package dev.gan4j.djl;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.gan4j.data.ImageDataset;
 import dev.gan4j.quality.Classification;
 import dev.gan4j.quality.ClassifierTraining;
 import dev.gan4j.spec.ClassifierSpec;
+import dev.gan4j.spec.GeneratorSpec;
+import dev.gan4j.spi.GanTrainerProvider;
+import dev.gan4j.spi.HostTensor;
+import dev.gan4j.spi.SessionState;
+import dev.gan4j.spi.TrainingSession;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanTrainer;
-import dev.gan4j.spi.GanTrainerProvider;
+import dev.gan4j.train.Provenance;
 import dev.gan4j.train.TrainedGan;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.function.Consumer;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The DJL PyTorch engine, found by {@link GanTrainer#builder()} through {@link java.util.ServiceLoader}.
- * Constructing it loads nothing native: the engine loads when training or loading starts.
+ * It opens a {@link DjlTrainingSession} per run for the engine-neutral training loop. Constructing it
+ * loads nothing native: the engine loads when training or loading starts.
  */
 public final class DjlGanTrainerProvider implements GanTrainerProvider {
 
@@ -30,44 +34,21 @@ public final class DjlGanTrainerProvider implements GanTrainerProvider {
     }
 
     @Override
-    public GanTrainer create(GanConfig config) {
-        return new DjlGanTrainer(config);
+    public TrainingSession open(GanConfig config, ImageDataset data, Optional<SessionState> resumeFrom) {
+        return DjlTrainingSession.open(config, data, resumeFrom);
     }
 
     @Override
-    public TrainedGan load(Path file) throws IOException {
+    public TrainedGan generator(GeneratorSpec spec, List<HostTensor> parameters, Provenance provenance) {
         Engine engine = DjlEngine.get();
-        Device device = engine.defaultDevice();
-        NDManager manager = NDManager.newBaseManager(device, engine.getEngineName());
+        NDManager manager = NDManager.newBaseManager(engine.defaultDevice(), engine.getEngineName());
         try {
-            GeneratorFile.Loaded loaded = GeneratorFile.read(file, manager);
-            Network network;
-            try {
-                network = Network.withParams(loaded.spec().stack(), loaded.params());
-            } catch (IllegalArgumentException e) {
-                throw new IOException(file + ": weights do not fit the spec: " + e.getMessage(), e);
-            }
-            return new DjlTrainedGan(loaded.spec(), network, manager, loaded.provenance());
-        } catch (IOException | RuntimeException e) {
+            Network network = Network.withParams(spec.stack(), HostTensors.toParams(parameters, manager));
+            return new DjlTrainedGan(spec, network, manager, provenance);
+        } catch (RuntimeException | Error e) {
             manager.close();
             throw e;
         }
-    }
-
-    @Override
-    public GanTrainer resume(Path path, boolean skipCorrupt, Consumer<GanTrainer.Builder> overrides)
-            throws IOException {
-        CheckpointFile.Contents checkpoint = CheckpointDirectory.choose(path, skipCorrupt);
-        GanTrainer.Builder settings = checkpoint.builder();
-        overrides.accept(settings);
-        GanConfig config = settings.config();
-        CheckpointState.Progress progress = checkpoint.state().progress();
-        if (config.epochs() < progress.epoch()) {
-            throw new IllegalArgumentException("epochs " + config.epochs() + " ends before epoch " + progress.epoch()
-                    + " of checkpoint " + checkpoint.file() + "; give at least " + progress.epoch());
-        }
-        CheckpointDirectory.checkNothingAfter(config.checkpoints().directory(), progress.globalStep());
-        return new DjlGanTrainer(config, checkpoint);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.gan4j.djl;
 import ai.djl.ndarray.NDManager;
 import dev.gan4j.export.OnnxExportOptions;
 import dev.gan4j.image.ImageBatch;
+import dev.gan4j.internal.io.GeneratorFile;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.train.Provenance;
 import dev.gan4j.train.TrainedGan;
@@ -29,7 +30,7 @@ final class DjlTrainedGan extends DjlGenerator implements TrainedGan {
     @Override
     public void save(Path file) throws IOException {
         checkOpen();
-        GeneratorFile.write(file, spec(), network().params(), provenance);
+        GeneratorFile.write(file, spec(), HostTensors.ofAll(network().params()), provenance);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.gan4j.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.gan4j.spi.HostTensor;
 import java.util.List;
 
 /**
@@ -61,7 +62,7 @@ final class GeneratorAverage {
      * does not depend on when the average was last read.
      */
     List<HostTensor> state() {
-        return HostTensor.ofAll(synced().params());
+        return HostTensors.ofAll(synced().params());
     }
 
     /**
@@ -78,13 +79,13 @@ final class GeneratorAverage {
         for (int i = 0; i < averages.size(); i++) {
             HostTensor w = weights.get(i);
             Param p = averages.get(i);
-            if (!w.fits(p)) {
+            if (!HostTensors.fits(w, p)) {
                 throw new IllegalArgumentException("generator average holds " + w.name() + " " + new Shape(w.shape())
                         + " where the generator has " + p.name() + " " + p.array().getShape());
             }
         }
         for (int i = 0; i < averages.size(); i++) {
-            weights.get(i).copyInto(averages.get(i).array());
+            HostTensors.copyInto(weights.get(i), averages.get(i).array());
         }
         this.updates = updateCount;
     }

@@ -10,6 +10,7 @@ import dev.gan4j.spec.Layer;
 import dev.gan4j.spec.LayerStack;
 import dev.gan4j.spec.Padding;
 import dev.gan4j.spec.TensorShape;
+import dev.gan4j.spi.HostTensor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -62,7 +63,7 @@ final class Network {
      * @throws IllegalArgumentException if they do not fit {@code stack} by name and shape
      */
     static Network restore(LayerStack stack, List<HostTensor> tensors, NDManager manager) {
-        Network network = withParams(stack, HostTensor.toParams(tensors, manager));
+        Network network = withParams(stack, HostTensors.toParams(tensors, manager));
         network.requireGradients(true);
         return network;
     }

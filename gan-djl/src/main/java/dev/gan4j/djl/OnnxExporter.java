@@ -18,6 +18,7 @@ import dev.gan4j.spec.LayerStack;
 import dev.gan4j.spec.Padding;
 import dev.gan4j.spec.SpecText;
 import dev.gan4j.spec.TensorShape;
+import dev.gan4j.spi.HostTensor;
 import dev.gan4j.train.Provenance;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -71,7 +72,7 @@ final class OnnxExporter {
     static Map<String, HostTensor> hostWeights(List<Param> params) {
         Map<String, HostTensor> weights = new LinkedHashMap<>();
         for (Param p : params) {
-            weights.put(p.name(), HostTensor.of(p));
+            weights.put(p.name(), HostTensors.of(p));
         }
         return weights;
     }

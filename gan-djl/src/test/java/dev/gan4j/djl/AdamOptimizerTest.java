@@ -135,7 +135,7 @@ class AdamOptimizerTest {
     private Network restoredCopy(Network network) {
         List<Param> params = new ArrayList<>();
         for (Param p : network.params()) {
-            Param copy = HostTensor.of(p).toParam(manager);
+            Param copy = HostTensors.toParam(HostTensors.of(p), manager);
             if (copy.trainable()) {
                 copy.array().setRequiresGradient(true);
             }

@@ -1,5 +1,6 @@
 package dev.gan4j.djl;
 
+import dev.gan4j.internal.checkpoint.CheckpointDirectory;
 import dev.gan4j.train.GanTrainer;
 import java.nio.file.Path;
 

@@ -2,6 +2,8 @@ package dev.gan4j.djl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gan4j.internal.checkpoint.CheckpointDirectory;
+import dev.gan4j.internal.checkpoint.CheckpointFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

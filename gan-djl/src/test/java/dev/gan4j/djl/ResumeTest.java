@@ -3,6 +3,8 @@ package dev.gan4j.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gan4j.internal.checkpoint.CheckpointState;
+import dev.gan4j.spi.TrainingLoop;
 import dev.gan4j.train.GanTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,11 +42,11 @@ class ResumeTest {
         assertThat(Runs.newest(dir).state().progress().globalStep()).isEqualTo(resumeStep);
 
         // when
-        DjlGanTrainer resumed = (DjlGanTrainer) GanTrainer.resume(dir).build();
+        TrainingLoop resumed = (TrainingLoop) GanTrainer.resume(dir).build();
         List<float[]> weights = Runs.train(resumed);
 
         // then: generator (its average), discriminator, optimisers and counters all equal
-        assertThat(resumed.resumed().state().progress().globalStep()).isEqualTo(resumeStep);
+        assertThat(resumed.resumedStep()).isEqualTo(resumeStep);
         Runs.assertSameWeights(weights, uninterruptedWeights);
         Runs.assertSameState(Runs.newest(dir).state(), uninterrupted);
     }

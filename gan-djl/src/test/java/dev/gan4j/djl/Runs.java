@@ -3,11 +3,16 @@ package dev.gan4j.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gan4j.data.InMemoryImageDataset;
+import dev.gan4j.internal.checkpoint.CheckpointDirectory;
+import dev.gan4j.internal.checkpoint.CheckpointFile;
+import dev.gan4j.internal.checkpoint.CheckpointState;
+import dev.gan4j.spi.HostTensor;
+import dev.gan4j.spi.OptimizerState;
 import dev.gan4j.train.ComputeDevice;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.LabelSmoothing;
-import dev.gan4j.train.listener.StepMetrics;
 import dev.gan4j.train.TrainedGan;
+import dev.gan4j.train.listener.StepMetrics;
 import dev.gan4j.train.listener.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -84,7 +89,7 @@ final class Runs {
         assertThat(actual.averageUpdates()).isEqualTo(expected.averageUpdates());
     }
 
-    private static void assertSameAdam(String network, AdamOptimizer.State actual, AdamOptimizer.State expected) {
+    private static void assertSameAdam(String network, OptimizerState actual, OptimizerState expected) {
         assertThat(actual.steps()).as(network + " Adam steps").containsExactly(expected.steps());
         assertSameTensors(network + " Adam m", actual.means(), expected.means());
         assertSameTensors(network + " Adam v", actual.variances(), expected.variances());

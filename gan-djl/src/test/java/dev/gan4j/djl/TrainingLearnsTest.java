@@ -13,8 +13,8 @@ import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.train.ComputeDevice;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.LabelSmoothing;
-import dev.gan4j.train.listener.StepMetrics;
 import dev.gan4j.train.TrainedGan;
+import dev.gan4j.train.listener.StepMetrics;
 import dev.gan4j.train.listener.TrainingListener;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -78,7 +78,7 @@ class TrainingLearnsTest {
     /** The generator exactly as training starts it: same engine seed, same initialisation. */
     private static DjlGenerator initialGenerator(GeneratorSpec spec, NDManager manager) {
         Engine engine = DjlEngine.get();
-        engine.setRandomSeed(DjlGanTrainer.foldSeed(SEED));
+        engine.setRandomSeed(TorchRandom.foldSeed(SEED));
         return new DjlGenerator(spec, Network.create(spec.stack(), manager), manager);
     }
 

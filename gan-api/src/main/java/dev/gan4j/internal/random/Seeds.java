@@ -1,14 +1,12 @@
-package dev.gan4j.djl;
-
-import ai.djl.pytorch.jni.JniUtils;
+package dev.gan4j.internal.random;
 
 /**
  * Derives every random stream of a run from its seed and a counter, so that a run resumed from a
  * checkpoint draws exactly what the uninterrupted run would have drawn. Torch's generator state cannot
- * be read through DJL, so instead of saving it we reseed it at the start of each step from (seed,
- * global step); each pass over the data gets its own permutation from (seed, pass).
+ * be read through DJL, so instead of saving it the engine reseeds it at the start of each step from
+ * (seed, global step); each pass over the data gets its own permutation from (seed, pass).
  */
-final class Seeds {
+public final class Seeds {
 
     /** Separates the streams, so that step 3's seed never equals pass 3's. */
     private static final long STEP_STREAM = 0x5354455053454544L; // "STEPSEED"
@@ -18,21 +16,13 @@ final class Seeds {
     private Seeds() {}
 
     /** The seed of torch's generator for global step {@code step} (latents, dropout). */
-    static long forStep(long runSeed, long step) {
+    public static long forStep(long runSeed, long step) {
         return derive(runSeed, STEP_STREAM, step);
     }
 
     /** The seed of the permutation of pass {@code pass} over the data, from 0. */
-    static long forPass(long runSeed, long pass) {
+    public static long forPass(long runSeed, long pass) {
         return derive(runSeed, PASS_STREAM, pass);
-    }
-
-    /**
-     * Seeds torch's process-wide generators (CPU and every CUDA device) with all 64 bits; DJL's {@code
-     * Engine.setRandomSeed} takes an int.
-     */
-    static void seedTorch(long seed) {
-        JniUtils.setSeed(seed);
     }
 
     /** SplittableRandom's scheme: the counter-th value of a SplitMix64 stream keyed by seed and stream. */

@@ -1,6 +1,7 @@
-package dev.gan4j.djl;
+package dev.gan4j.internal.data;
 
 import dev.gan4j.data.ImageDataset;
+import dev.gan4j.internal.random.FisherYates;
 import dev.gan4j.spec.TensorShape;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
@@ -12,7 +13,7 @@ import java.util.SplittableRandom;
  * usual translation augmentation for digit classifiers. Everything random comes from one seeded host
  * generator, so the batches are the same on every device.
  */
-final class ShiftedBatches {
+public final class ShiftedBatches {
 
     private final float[] pixels;
     private final int[] labels;
@@ -26,7 +27,7 @@ final class ShiftedBatches {
     private final int[] order;
     private int next;
 
-    ShiftedBatches(ImageDataset data, int maxShift, SplittableRandom random) {
+    public ShiftedBatches(ImageDataset data, int maxShift, SplittableRandom random) {
         TensorShape shape = data.imageShape();
         this.channels = shape.dim(0);
         this.height = shape.dim(1);
@@ -55,7 +56,7 @@ final class ShiftedBatches {
         this.next = n;
     }
 
-    int size() {
+    public int size() {
         return labels.length;
     }
 
@@ -63,7 +64,7 @@ final class ShiftedBatches {
      * Fills {@code images} ({@code batch} images) and {@code labelsOut} with the next batch, starting a
      * freshly shuffled pass when the current one has fewer than {@code batch} images left.
      */
-    void next(int batch, float[] images, int[] labelsOut) {
+    public void next(int batch, float[] images, int[] labelsOut) {
         if (next + batch > order.length) {
             shuffle();
         }

@@ -1,14 +1,14 @@
-package dev.gan4j.djl;
+package dev.gan4j.internal.random;
 
 import java.util.SplittableRandom;
 
 /** The Fisher-Yates shuffle, shared by the GAN's data passes and the quality classifier's batches. */
-final class FisherYates {
+public final class FisherYates {
 
     private FisherYates() {}
 
     /** Shuffles {@code values} in place: every order equally likely, from {@code random} alone. */
-    static void shuffle(int[] values, SplittableRandom random) {
+    public static void shuffle(int[] values, SplittableRandom random) {
         for (int i = values.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = values[i];

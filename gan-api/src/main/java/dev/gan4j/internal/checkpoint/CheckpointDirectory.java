@@ -1,4 +1,4 @@
-package dev.gan4j.djl;
+package dev.gan4j.internal.checkpoint;
 
 import dev.gan4j.train.CorruptCheckpointException;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * ({@code .checkpoint-*.ckpt.*.tmp}, see {@link dev.gan4j.internal.io.AtomicFiles}) are removed when a run
  * starts. One run writes into a directory at a time.
  */
-final class CheckpointDirectory {
+public final class CheckpointDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.gan4j.checkpoints");
     private static final Pattern NAME = Pattern.compile("checkpoint-(\\d{1,18})\\.ckpt");
@@ -30,15 +30,15 @@ final class CheckpointDirectory {
     private CheckpointDirectory() {}
 
     /** A checkpoint file and the global step it holds. */
-    record Entry(Path file, long step) {}
+    public record Entry(Path file, long step) {}
 
     /** The file of the checkpoint after global step {@code step}. */
-    static Path file(Path dir, long step) {
+    public static Path file(Path dir, long step) {
         return dir.resolve(String.format("checkpoint-%012d.ckpt", step));
     }
 
     /** Returns the checkpoints in {@code dir}, oldest first; none if it does not exist. */
-    static List<Entry> list(Path dir) throws IOException {
+    public static List<Entry> list(Path dir) throws IOException {
         List<Entry> entries = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return entries;
@@ -62,7 +62,7 @@ final class CheckpointDirectory {
      *
      * @throws IllegalStateException if it does, naming the newest one
      */
-    static void prepare(Path dir, long start) throws IOException {
+    public static void prepare(Path dir, long start) throws IOException {
         Files.createDirectories(dir);
         removeTemporaryFiles(dir);
         checkNothingAfter(dir, start);
@@ -73,7 +73,7 @@ final class CheckpointDirectory {
      *
      * @throws IllegalStateException if it does, naming the newest one and what to do
      */
-    static void checkNothingAfter(Path dir, long start) throws IOException {
+    public static void checkNothingAfter(Path dir, long start) throws IOException {
         List<Entry> entries = list(dir);
         if (entries.isEmpty() || entries.get(entries.size() - 1).step() <= start) {
             return;
@@ -90,7 +90,7 @@ final class CheckpointDirectory {
     }
 
     /** Deletes all but the newest {@code keep} checkpoints. */
-    static void prune(Path dir, int keep) throws IOException {
+    public static void prune(Path dir, int keep) throws IOException {
         List<Entry> entries = list(dir);
         for (int i = 0; i < entries.size() - keep; i++) {
             Files.deleteIfExists(entries.get(i).file());
@@ -106,7 +106,7 @@ final class CheckpointDirectory {
      * @throws CorruptCheckpointException if the chosen checkpoint is damaged and not skipped
      * @throws IOException if there is no checkpoint to read
      */
-    static CheckpointFile.Contents choose(Path path, boolean skipCorrupt) throws IOException {
+    public static CheckpointFile.Contents choose(Path path, boolean skipCorrupt) throws IOException {
         List<Path> candidates = new ArrayList<>();
         Path dir;
         if (Files.isDirectory(path)) {

@@ -1,5 +1,6 @@
-package dev.gan4j.djl;
+package dev.gan4j.internal.io;
 
+import dev.gan4j.spi.HostTensor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -18,14 +19,15 @@ import java.util.List;
  * files: magic {@code G4JW}, version, count, then per tensor its name, trainable flag, shape and float
  * values, all big-endian.
  */
-final class TensorBlock {
+public final class TensorBlock {
 
     private static final int MAGIC = 0x47344a57; // "G4JW"
     private static final int VERSION = 1;
 
     private TensorBlock() {}
 
-    static byte[] write(List<HostTensor> tensors) {
+    /** Encodes {@code tensors}, in order. */
+    public static byte[] write(List<HostTensor> tensors) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
@@ -58,7 +60,7 @@ final class TensorBlock {
      * @param entry the zip entry it came from, for messages
      * @throws IOException naming the file and entry if the block is not one or is cut short
      */
-    static List<HostTensor> read(Path file, String entry, byte[] bytes) throws IOException {
+    public static List<HostTensor> read(Path file, String entry, byte[] bytes) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
         try {
             if (in.readInt() != MAGIC) {

@@ -1,4 +1,4 @@
-package dev.gan4j.djl;
+package dev.gan4j.internal.checkpoint;
 
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;

@@ -1,10 +1,13 @@
-package dev.gan4j.djl;
+package dev.gan4j.internal.checkpoint;
 
 import dev.gan4j.Gan4j;
 import dev.gan4j.internal.io.AtomicFiles;
+import dev.gan4j.internal.io.TensorBlock;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.spec.SpecText;
+import dev.gan4j.spi.HostTensor;
+import dev.gan4j.spi.OptimizerState;
 import dev.gan4j.train.CorruptCheckpointException;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanTrainer;
@@ -41,17 +44,17 @@ import java.util.zip.ZipOutputStream;
  * {@code manifest.properties}, the size and SHA-256 of every other entry. A file cut short loses the
  * zip's end record; a damaged byte fails a checksum: either way reading names the file and the fault.
  */
-final class CheckpointFile {
+public final class CheckpointFile {
 
-    static final String MANIFEST = "manifest.properties";
-    static final String PROPERTIES = "checkpoint.properties";
-    static final String GENERATOR_SPEC = "generator.spec.txt";
-    static final String DISCRIMINATOR_SPEC = "discriminator.spec.txt";
-    static final String GENERATOR_WEIGHTS = "generator.weights.bin";
-    static final String DISCRIMINATOR_WEIGHTS = "discriminator.weights.bin";
-    static final String GENERATOR_ADAM = "generator.adam.bin";
-    static final String DISCRIMINATOR_ADAM = "discriminator.adam.bin";
-    static final String GENERATOR_AVERAGE = "generator.average.bin";
+    public static final String MANIFEST = "manifest.properties";
+    public static final String PROPERTIES = "checkpoint.properties";
+    public static final String GENERATOR_SPEC = "generator.spec.txt";
+    public static final String DISCRIMINATOR_SPEC = "discriminator.spec.txt";
+    public static final String GENERATOR_WEIGHTS = "generator.weights.bin";
+    public static final String DISCRIMINATOR_WEIGHTS = "discriminator.weights.bin";
+    public static final String GENERATOR_ADAM = "generator.adam.bin";
+    public static final String DISCRIMINATOR_ADAM = "discriminator.adam.bin";
+    public static final String GENERATOR_AVERAGE = "generator.average.bin";
 
     private static final String FORMAT = "gan4j-checkpoint";
     private static final int VERSION = 1;
@@ -67,11 +70,11 @@ final class CheckpointFile {
      * @param settings the run's other settings
      * @param state the counters, parameters and optimiser state
      */
-    record Contents(Path file, GeneratorSpec generator, DiscriminatorSpec discriminator, Properties settings,
+    public record Contents(Path file, GeneratorSpec generator, DiscriminatorSpec discriminator, Properties settings,
             CheckpointState state) {
 
         /** Returns a new builder holding the run's settings, checkpoints going where this file is. */
-        GanTrainer.Builder builder() {
+        public GanTrainer.Builder builder() {
             return CheckpointSettings.read(settings, generator, discriminator).checkpointDir(file.toAbsolutePath().getParent());
         }
     }
@@ -80,7 +83,7 @@ final class CheckpointFile {
      * Writes a checkpoint atomically: a crash or kill leaves the previous file (or none) in place, and
      * at worst a temporary file beside it.
      */
-    static void write(Path file, GanConfig config, CheckpointState state, String engine, String device)
+    public static void write(Path file, GanConfig config, CheckpointState state, String engine, String device)
             throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(PROPERTIES, properties(config, state, engine, device));
@@ -110,7 +113,7 @@ final class CheckpointFile {
      * @throws CorruptCheckpointException naming the file and the fault if it is truncated or damaged
      * @throws IOException if it cannot be read, or was written by an incompatible gan4j
      */
-    static Contents read(Path file) throws IOException {
+    public static Contents read(Path file) throws IOException {
         Map<String, byte[]> entries = verifiedEntries(file);
         try {
             Properties props = load(entries.get(PROPERTIES));
@@ -252,7 +255,7 @@ final class CheckpointFile {
     }
 
     /** Means named {@code m:NAME}, then variances named {@code v:NAME}. */
-    private static byte[] adamBlock(AdamOptimizer.State state) {
+    private static byte[] adamBlock(OptimizerState state) {
         List<HostTensor> tensors = new ArrayList<>();
         for (HostTensor m : state.means()) {
             tensors.add(new HostTensor("m:" + m.name(), true, m.shape(), m.values()));
@@ -263,7 +266,7 @@ final class CheckpointFile {
         return TensorBlock.write(tensors);
     }
 
-    private static AdamOptimizer.State adamState(Path file, String entry, byte[] bytes, long[] steps) throws IOException {
+    private static OptimizerState adamState(Path file, String entry, byte[] bytes, long[] steps) throws IOException {
         List<HostTensor> tensors = TensorBlock.read(file, entry, bytes);
         int n = tensors.size() / 2;
         if (tensors.size() != 2 * n || steps.length != n) {
@@ -276,7 +279,7 @@ final class CheckpointFile {
             means.add(unprefixed(tensors.get(i), "m:", entry));
             variances.add(unprefixed(tensors.get(n + i), "v:", entry));
         }
-        return new AdamOptimizer.State(means, variances, steps);
+        return new OptimizerState(means, variances, steps);
     }
 
     private static HostTensor unprefixed(HostTensor t, String prefix, String entry) {

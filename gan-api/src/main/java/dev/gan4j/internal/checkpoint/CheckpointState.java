@@ -1,5 +1,9 @@
-package dev.gan4j.djl;
+package dev.gan4j.internal.checkpoint;
 
+import dev.gan4j.internal.random.Seeds;
+import dev.gan4j.spi.HostTensor;
+import dev.gan4j.spi.OptimizerState;
+import dev.gan4j.spi.SessionState;
 import java.util.List;
 
 /**
@@ -17,15 +21,34 @@ import java.util.List;
  * @param average the generator's moving-average weights, empty without one
  * @param averageUpdates the updates folded into the average
  */
-record CheckpointState(
+public record CheckpointState(
         Progress progress,
         DataPosition data,
         List<HostTensor> generator,
         List<HostTensor> discriminator,
-        AdamOptimizer.State generatorAdam,
-        AdamOptimizer.State discriminatorAdam,
+        OptimizerState generatorAdam,
+        OptimizerState discriminatorAdam,
         List<HostTensor> average,
         long averageUpdates) {
+
+    /** The state of a run at {@code progress}, from the engine's {@code session} state and the data's size and checksum. */
+    public static CheckpointState of(Progress progress, int dataSize, long dataFingerprint, SessionState session) {
+        return new CheckpointState(
+                progress,
+                new DataPosition(dataSize, dataFingerprint, session.dataPass(), session.dataPosition()),
+                session.generator(),
+                session.discriminator(),
+                session.generatorOptimizer(),
+                session.discriminatorOptimizer(),
+                session.average(),
+                session.averageUpdates());
+    }
+
+    /** Returns what the engine restores to continue the run. */
+    public SessionState session() {
+        return new SessionState(generator, discriminator, generatorAdam, discriminatorAdam, average, averageUpdates,
+                data.pass(), data.position());
+    }
 
     /**
      * Where a run stands after a step.
@@ -35,13 +58,13 @@ record CheckpointState(
      * @param globalStep the generator steps done in the whole run
      * @param stepsPerEpoch the steps in each epoch
      */
-    record Progress(int epoch, int stepInEpoch, long globalStep, int stepsPerEpoch) {
+    public record Progress(int epoch, int stepInEpoch, long globalStep, int stepsPerEpoch) {
 
         /** The state before the first step. */
-        static final Progress START = new Progress(1, 0, 0, 0);
+        public static final Progress START = new Progress(1, 0, 0, 0);
 
         /** The epoch and step in it where training continues: the next epoch after its last step. */
-        Progress next() {
+        public Progress next() {
             return stepInEpoch >= stepsPerEpoch && stepsPerEpoch > 0
                     ? new Progress(epoch + 1, 0, globalStep, stepsPerEpoch)
                     : this;
@@ -56,5 +79,5 @@ record CheckpointState(
      * @param pass the pass over the data under way, from 0
      * @param position the images of that pass already used
      */
-    record DataPosition(int size, long fingerprint, long pass, int position) {}
+    public record DataPosition(int size, long fingerprint, long pass, int position) {}
 }

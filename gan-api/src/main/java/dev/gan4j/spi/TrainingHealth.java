@@ -1,4 +1,4 @@
-package dev.gan4j.djl;
+package dev.gan4j.spi;
 
 import dev.gan4j.health.Diagnosis;
 import dev.gan4j.health.HealthMonitor;

@@ -1,9 +1,8 @@
-package dev.gan4j.djl;
+package dev.gan4j.internal.io;
 
-import ai.djl.ndarray.NDManager;
-import dev.gan4j.internal.io.AtomicFiles;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.spec.SpecText;
+import dev.gan4j.spi.HostTensor;
 import dev.gan4j.train.Provenance;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +25,7 @@ import java.util.zip.ZipOutputStream;
  * provenance.properties} and {@code weights.bin} (every parameter by name, shape and float values, a
  * {@link TensorBlock}). Engine-neutral: nothing in it is DJL's own format.
  */
-final class GeneratorFile {
+public final class GeneratorFile {
 
     private static final String SPEC = "spec.txt";
     private static final String PROVENANCE = "provenance.properties";
@@ -34,11 +33,19 @@ final class GeneratorFile {
 
     private GeneratorFile() {}
 
-    /** A generator read back: spec, provenance and parameters in {@code manager}. */
-    record Loaded(GeneratorSpec spec, Provenance provenance, List<Param> params) {}
+    /**
+     * A generator read back.
+     *
+     * @param spec its spec
+     * @param provenance where it came from
+     * @param parameters its parameters, in the spec's order
+     */
+    public record Loaded(GeneratorSpec spec, Provenance provenance, List<HostTensor> parameters) {}
 
-    static void write(Path file, GeneratorSpec spec, List<Param> params, Provenance provenance) throws IOException {
-        byte[] weights = TensorBlock.write(HostTensor.ofAll(params));
+    /** Writes the file atomically: a crash leaves either the old file or the new one. */
+    public static void write(Path file, GeneratorSpec spec, List<HostTensor> parameters, Provenance provenance)
+            throws IOException {
+        byte[] weights = TensorBlock.write(parameters);
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             entry(zip, SPEC, SpecText.write(spec).getBytes(StandardCharsets.UTF_8));
@@ -48,7 +55,12 @@ final class GeneratorFile {
         });
     }
 
-    static Loaded read(Path file, NDManager manager) throws IOException {
+    /**
+     * Reads a file written by {@link #write}.
+     *
+     * @throws IOException naming the file if it cannot be read or is not a gan4j generator file
+     */
+    public static Loaded read(Path file) throws IOException {
         Map<String, byte[]> entries = new HashMap<>();
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
@@ -70,8 +82,7 @@ final class GeneratorFile {
             throw new IOException(file + ": bad spec: " + e.getMessage(), e);
         }
         Provenance provenance = parseProvenance(entries.get(PROVENANCE));
-        List<Param> params = HostTensor.toParams(TensorBlock.read(file, WEIGHTS, entries.get(WEIGHTS)), manager);
-        return new Loaded(spec, provenance, params);
+        return new Loaded(spec, provenance, TensorBlock.read(file, WEIGHTS, entries.get(WEIGHTS)));
     }
 
     private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {

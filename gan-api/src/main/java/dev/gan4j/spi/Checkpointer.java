@@ -1,11 +1,13 @@
-package dev.gan4j.djl;
+package dev.gan4j.spi;
 
+import dev.gan4j.internal.checkpoint.CheckpointDirectory;
+import dev.gan4j.internal.checkpoint.CheckpointFile;
+import dev.gan4j.internal.checkpoint.CheckpointState;
 import dev.gan4j.train.Checkpointing;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Writes a run's checkpoints as it trains: every {@link Checkpointing#everySteps()} global steps and
@@ -16,27 +18,14 @@ final class Checkpointer {
 
     private final GanConfig config;
     private final Checkpointing policy;
-    private final Network generator;
-    private final Network discriminator;
-    private final AdversarialStep step;
-    private final GeneratorAverage average;
-    private final DeviceDataset data;
+    private final TrainingSession session;
     private final int datasetSize;
-    private final String engine;
-    private final String device;
 
-    Checkpointer(GanConfig config, Network generator, Network discriminator, AdversarialStep step,
-            GeneratorAverage average, DeviceDataset data, int datasetSize, String engine, String device) {
+    Checkpointer(GanConfig config, TrainingSession session, int datasetSize) {
         this.config = config;
         this.policy = config.checkpoints();
-        this.generator = generator;
-        this.discriminator = discriminator;
-        this.step = step;
-        this.average = average;
-        this.data = data;
+        this.session = session;
         this.datasetSize = datasetSize;
-        this.engine = engine;
-        this.device = device;
     }
 
     /**
@@ -71,7 +60,9 @@ final class Checkpointer {
         }
         Path file = CheckpointDirectory.file(policy.directory(), progress.globalStep());
         try {
-            CheckpointFile.write(file, config, capture(progress), engine, device);
+            CheckpointFile.write(file, config,
+                    CheckpointState.of(progress, datasetSize, session.dataFingerprint(), session.snapshot()),
+                    session.engine(), session.device());
             CheckpointDirectory.prune(policy.directory(), policy.keep());
         } catch (IOException e) {
             throw new GanException("the checkpoint of epoch " + progress.epoch() + ", step " + progress.stepInEpoch()
@@ -79,17 +70,5 @@ final class Checkpointer {
                     + e.getMessage(), e);
         }
         return file;
-    }
-
-    private CheckpointState capture(CheckpointState.Progress progress) {
-        return new CheckpointState(
-                progress,
-                new CheckpointState.DataPosition(datasetSize, data.fingerprint(), data.pass(), data.position()),
-                HostTensor.ofAll(generator.params()),
-                HostTensor.ofAll(discriminator.params()),
-                step.generatorOptimizer().state(),
-                step.discriminatorOptimizer().state(),
-                average != null ? average.state() : List.of(),
-                average != null ? average.updates() : 0);
     }
 }

@@ -1,0 +1,12 @@
+package dev.gan4j.spi;
+
+/**
+ * Where an engine's step time went since the last report, in seconds, for {@link
+ * dev.gan4j.train.listener.StepProfile}.
+ *
+ * @param data gathering the real batch
+ * @param discriminator the discriminator updates
+ * @param generator the generator update
+ * @param metrics computing and fetching the metrics
+ */
+public record StepPhases(double data, double discriminator, double generator, double metrics) {}
