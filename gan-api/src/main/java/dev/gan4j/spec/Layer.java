@@ -6,7 +6,8 @@ package dev.gan4j.spec;
  *
  * <p>Every layer knows its output shape and parameter count for a given input shape, in pure Java,
  * so a spec is checked and summarised before any engine runs. Layers are built through the specs'
- * fluent builders; the records are public so that engines and exporters can read them.
+ * fluent builders; the records are public so that engines and exporters can read them. Code that
+ * treats each kind in its own way implements {@link Visitor}, so that a new kind cannot be forgotten.
  */
 public sealed interface Layer
         permits Layer.Dense,
@@ -55,6 +56,59 @@ public sealed interface Layer
     }
 
     /**
+     * Calls the method of {@code visitor} for this layer's kind and returns its result, for example
+     * {@code layer.accept(onnxNodes)}: engines, exporters and writers handle layers this way rather
+     * than by an {@code instanceof} chain, so a new layer kind is a compile error wherever it is not
+     * handled instead of a throw at run time.
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * An operation over every layer kind, with one method per record of {@link Layer}. Adding a layer
+     * kind adds a method here, and then every visitor (the DJL network, the ONNX exporter, the spec
+     * text) fails to compile until it says what the new kind does.
+     *
+     * @param <R> what the operation makes of a layer, for example an engine operation or a line of text
+     */
+    interface Visitor<R> {
+        /** Handles a {@link Dense} layer. */
+        R visitDense(Dense layer);
+
+        /** Handles a {@link Reshape} layer. */
+        R visitReshape(Reshape layer);
+
+        /** Handles a {@link Flatten} layer. */
+        R visitFlatten(Flatten layer);
+
+        /** Handles a {@link BatchNorm} layer. */
+        R visitBatchNorm(BatchNorm layer);
+
+        /** Handles a {@link LeakyRelu} layer. */
+        R visitLeakyRelu(LeakyRelu layer);
+
+        /** Handles a {@link Relu} layer. */
+        R visitRelu(Relu layer);
+
+        /** Handles a {@link Tanh} layer. */
+        R visitTanh(Tanh layer);
+
+        /** Handles a {@link Sigmoid} layer. */
+        R visitSigmoid(Sigmoid layer);
+
+        /** Handles a {@link Conv} layer. */
+        R visitConv(Conv layer);
+
+        /** Handles a {@link ConvTranspose} layer. */
+        R visitConvTranspose(ConvTranspose layer);
+
+        /** Handles an {@link Upsample} layer. */
+        R visitUpsample(Upsample layer);
+
+        /** Handles a {@link Dropout} layer. */
+        R visitDropout(Dropout layer);
+    }
+
+    /**
      * A fully connected layer: {@code y = x W^T + b}, weights {@code [units, in]}.
      *
      * @param units the output size, at least 1
@@ -90,6 +144,11 @@ public sealed interface Layer
         @Override
         public String settings() {
             return units + (useBias ? "" : ", no bias");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDense(this);
         }
     }
 
@@ -130,6 +189,11 @@ public sealed interface Layer
         public String settings() {
             return target.toString();
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitReshape(this);
+        }
     }
 
     /** Flattens each example to one dimension. */
@@ -147,6 +211,11 @@ public sealed interface Layer
         @Override
         public String kind() {
             return "Flatten";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitFlatten(this);
         }
     }
 
@@ -192,6 +261,11 @@ public sealed interface Layer
         public String kind() {
             return "BatchNormalization";
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitBatchNorm(this);
+        }
     }
 
     /**
@@ -226,6 +300,11 @@ public sealed interface Layer
         public String settings() {
             return "alpha " + alpha;
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitLeakyRelu(this);
+        }
     }
 
     /** ReLU: {@code max(x, 0)}. */
@@ -243,6 +322,11 @@ public sealed interface Layer
         @Override
         public String kind() {
             return "ReLU";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitRelu(this);
         }
     }
 
@@ -262,6 +346,11 @@ public sealed interface Layer
         public String kind() {
             return "Tanh";
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitTanh(this);
+        }
     }
 
     /** Logistic sigmoid, for generators of images in [0, 1]. */
@@ -279,6 +368,11 @@ public sealed interface Layer
         @Override
         public String kind() {
             return "Sigmoid";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitSigmoid(this);
         }
     }
 
@@ -342,6 +436,11 @@ public sealed interface Layer
         public String settings() {
             return filters + ", k" + kernel + ", s" + stride + ", " + padding.describe()
                     + (useBias ? "" : ", no bias");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitConv(this);
         }
     }
 
@@ -419,6 +518,11 @@ public sealed interface Layer
                     + (outputPadding == 0 ? "" : ", outputPadding " + outputPadding)
                     + (useBias ? "" : ", no bias");
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitConvTranspose(this);
+        }
     }
 
     /**
@@ -451,6 +555,11 @@ public sealed interface Layer
         @Override
         public String settings() {
             return "x" + factor;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitUpsample(this);
         }
     }
 
@@ -486,6 +595,11 @@ public sealed interface Layer
         @Override
         public String settings() {
             return "rate " + rate;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDropout(this);
         }
     }
 

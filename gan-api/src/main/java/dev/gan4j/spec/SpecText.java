@@ -81,7 +81,7 @@ public final class SpecText {
             sb.append(header).append('\n');
         }
         for (Layer layer : layers) {
-            sb.append(line(layer)).append('\n');
+            sb.append(layer.accept(LINE)).append('\n');
         }
         return sb.toString();
     }
@@ -152,41 +152,71 @@ public final class SpecText {
         return parts[1];
     }
 
-    private static String line(Layer layer) {
-        if (layer instanceof Layer.Dense) {
-            Layer.Dense l = (Layer.Dense) layer;
+    /** Writes one layer as its line: the kind as the reader names it, then its settings as key=value. */
+    private static final Layer.Visitor<String> LINE = new Layer.Visitor<>() {
+        @Override
+        public String visitDense(Layer.Dense l) {
             return "dense units=" + l.units() + " bias=" + l.useBias();
-        } else if (layer instanceof Layer.Reshape) {
-            return "reshape shape=" + dims(((Layer.Reshape) layer).target().dims());
-        } else if (layer instanceof Layer.Flatten) {
+        }
+
+        @Override
+        public String visitReshape(Layer.Reshape l) {
+            return "reshape shape=" + dims(l.target().dims());
+        }
+
+        @Override
+        public String visitFlatten(Layer.Flatten l) {
             return "flatten";
-        } else if (layer instanceof Layer.BatchNorm) {
-            Layer.BatchNorm l = (Layer.BatchNorm) layer;
+        }
+
+        @Override
+        public String visitBatchNorm(Layer.BatchNorm l) {
             return "batchNorm momentum=" + l.momentum() + " epsilon=" + l.epsilon();
-        } else if (layer instanceof Layer.LeakyRelu) {
-            return "leakyRelu alpha=" + ((Layer.LeakyRelu) layer).alpha();
-        } else if (layer instanceof Layer.Relu) {
+        }
+
+        @Override
+        public String visitLeakyRelu(Layer.LeakyRelu l) {
+            return "leakyRelu alpha=" + l.alpha();
+        }
+
+        @Override
+        public String visitRelu(Layer.Relu l) {
             return "relu";
-        } else if (layer instanceof Layer.Tanh) {
+        }
+
+        @Override
+        public String visitTanh(Layer.Tanh l) {
             return "tanh";
-        } else if (layer instanceof Layer.Sigmoid) {
+        }
+
+        @Override
+        public String visitSigmoid(Layer.Sigmoid l) {
             return "sigmoid";
-        } else if (layer instanceof Layer.Conv) {
-            Layer.Conv l = (Layer.Conv) layer;
+        }
+
+        @Override
+        public String visitConv(Layer.Conv l) {
             return "conv filters=" + l.filters() + " kernel=" + l.kernel() + " stride=" + l.stride()
                     + " padding=" + l.padding().describe() + " bias=" + l.useBias();
-        } else if (layer instanceof Layer.ConvTranspose) {
-            Layer.ConvTranspose l = (Layer.ConvTranspose) layer;
+        }
+
+        @Override
+        public String visitConvTranspose(Layer.ConvTranspose l) {
             return "convTranspose filters=" + l.filters() + " kernel=" + l.kernel() + " stride=" + l.stride()
                     + " padding=" + l.padding().describe() + " outputPadding=" + l.outputPadding()
                     + " bias=" + l.useBias();
-        } else if (layer instanceof Layer.Upsample) {
-            return "upsample factor=" + ((Layer.Upsample) layer).factor();
-        } else if (layer instanceof Layer.Dropout) {
-            return "dropout rate=" + ((Layer.Dropout) layer).rate();
         }
-        throw new IllegalArgumentException("unknown layer " + layer);
-    }
+
+        @Override
+        public String visitUpsample(Layer.Upsample l) {
+            return "upsample factor=" + l.factor();
+        }
+
+        @Override
+        public String visitDropout(Layer.Dropout l) {
+            return "dropout rate=" + l.rate();
+        }
+    };
 
     private static Layer parse(String line) {
         String[] parts = line.split(" ");

@@ -126,50 +126,83 @@ final class Network {
 
     private static LayerOp compileLayer(int index, Layer layer, TensorShape in, ParamSource source, List<Param> params) {
         String prefix = index + ".";
-        if (layer instanceof Layer.Dense) {
-            Layer.Dense l = (Layer.Dense) layer;
-            int fanIn = in.dim(0);
-            NDArray w = source.glorot(prefix + "weight", new Shape(l.units(), fanIn), fanIn, l.units(), params);
-            NDArray b = l.useBias() ? source.constant(prefix + "bias", new Shape(l.units()), 0f, true, params) : null;
-            return (x, training) -> Linear.linear(x, w, b).singletonOrThrow();
-        } else if (layer instanceof Layer.Reshape) {
-            int[] dims = ((Layer.Reshape) layer).target().dims();
-            return (x, training) -> x.reshape(batchShape(x, dims));
-        } else if (layer instanceof Layer.Flatten) {
-            return (x, training) -> x.reshape(x.getShape().get(0), -1);
-        } else if (layer instanceof Layer.BatchNorm) {
-            Layer.BatchNorm l = (Layer.BatchNorm) layer;
-            Shape c = new Shape(in.dim(0));
-            NDArray gamma = source.constant(prefix + "gamma", c, 1f, true, params);
-            NDArray beta = source.constant(prefix + "beta", c, 0f, true, params);
-            NDArray mean = source.constant(prefix + "runningMean", c, 0f, false, params);
-            NDArray var = source.constant(prefix + "runningVar", c, 1f, false, params);
-            // Axis -1 hands the call straight to torch's batch_norm, which normalises axis 1 of (N, C)
-            // and (N, C, H, W) alike; DJL's other axes go through two extra transposes.
-            return (x, training) -> x.getNDArrayInternal()
-                    .batchNorm(x, mean, var, gamma, beta, -1, l.momentum(), l.epsilon(), training)
-                    .singletonOrThrow();
-        } else if (layer instanceof Layer.LeakyRelu) {
-            float alpha = ((Layer.LeakyRelu) layer).alpha();
-            return (x, training) -> Activation.leakyRelu(x, alpha);
-        } else if (layer instanceof Layer.Relu) {
-            return (x, training) -> Activation.relu(x);
-        } else if (layer instanceof Layer.Tanh) {
-            return (x, training) -> Activation.tanh(x);
-        } else if (layer instanceof Layer.Sigmoid) {
-            return (x, training) -> Activation.sigmoid(x);
-        } else if (layer instanceof Layer.Conv) {
-            return conv(prefix, (Layer.Conv) layer, in, source, params);
-        } else if (layer instanceof Layer.ConvTranspose) {
-            return convTranspose(prefix, (Layer.ConvTranspose) layer, in, source, params);
-        } else if (layer instanceof Layer.Upsample) {
-            int f = ((Layer.Upsample) layer).factor();
-            return (x, training) -> upsample(x, f);
-        } else if (layer instanceof Layer.Dropout) {
-            float rate = ((Layer.Dropout) layer).rate();
-            return (x, training) -> training ? Dropout.apply(x, rate) : x;
-        }
-        throw new IllegalArgumentException("layer " + index + " of kind " + layer.kind() + " has no DJL form");
+        return layer.accept(new Layer.Visitor<LayerOp>() {
+            @Override
+            public LayerOp visitDense(Layer.Dense l) {
+                int fanIn = in.dim(0);
+                NDArray w = source.glorot(prefix + "weight", new Shape(l.units(), fanIn), fanIn, l.units(), params);
+                NDArray b = l.useBias() ? source.constant(prefix + "bias", new Shape(l.units()), 0f, true, params) : null;
+                return (x, training) -> Linear.linear(x, w, b).singletonOrThrow();
+            }
+
+            @Override
+            public LayerOp visitReshape(Layer.Reshape l) {
+                int[] dims = l.target().dims();
+                return (x, training) -> x.reshape(batchShape(x, dims));
+            }
+
+            @Override
+            public LayerOp visitFlatten(Layer.Flatten l) {
+                return (x, training) -> x.reshape(x.getShape().get(0), -1);
+            }
+
+            @Override
+            public LayerOp visitBatchNorm(Layer.BatchNorm l) {
+                Shape c = new Shape(in.dim(0));
+                NDArray gamma = source.constant(prefix + "gamma", c, 1f, true, params);
+                NDArray beta = source.constant(prefix + "beta", c, 0f, true, params);
+                NDArray mean = source.constant(prefix + "runningMean", c, 0f, false, params);
+                NDArray var = source.constant(prefix + "runningVar", c, 1f, false, params);
+                // Axis -1 hands the call straight to torch's batch_norm, which normalises axis 1 of (N, C)
+                // and (N, C, H, W) alike; DJL's other axes go through two extra transposes.
+                return (x, training) -> x.getNDArrayInternal()
+                        .batchNorm(x, mean, var, gamma, beta, -1, l.momentum(), l.epsilon(), training)
+                        .singletonOrThrow();
+            }
+
+            @Override
+            public LayerOp visitLeakyRelu(Layer.LeakyRelu l) {
+                float alpha = l.alpha();
+                return (x, training) -> Activation.leakyRelu(x, alpha);
+            }
+
+            @Override
+            public LayerOp visitRelu(Layer.Relu l) {
+                return (x, training) -> Activation.relu(x);
+            }
+
+            @Override
+            public LayerOp visitTanh(Layer.Tanh l) {
+                return (x, training) -> Activation.tanh(x);
+            }
+
+            @Override
+            public LayerOp visitSigmoid(Layer.Sigmoid l) {
+                return (x, training) -> Activation.sigmoid(x);
+            }
+
+            @Override
+            public LayerOp visitConv(Layer.Conv l) {
+                return conv(prefix, l, in, source, params);
+            }
+
+            @Override
+            public LayerOp visitConvTranspose(Layer.ConvTranspose l) {
+                return convTranspose(prefix, l, in, source, params);
+            }
+
+            @Override
+            public LayerOp visitUpsample(Layer.Upsample l) {
+                int f = l.factor();
+                return (x, training) -> upsample(x, f);
+            }
+
+            @Override
+            public LayerOp visitDropout(Layer.Dropout l) {
+                float rate = l.rate();
+                return (x, training) -> training ? Dropout.apply(x, rate) : x;
+            }
+        });
     }
 
     private static LayerOp conv(String prefix, Layer.Conv l, TensorShape in, ParamSource source, List<Param> params) {

@@ -172,87 +172,117 @@ final class OnnxExporter {
     private String layer(int i, Layer layer, TensorShape in, String x) {
         String name = "layers." + i;
         String p = i + ".";
-        if (layer instanceof Layer.Dense) {
-            List<String> inputs = new ArrayList<>(List.of(x, param(p + "weight")));
-            if (weights.containsKey(p + "bias")) {
-                inputs.add(param(p + "bias"));
+        return layer.accept(new Layer.Visitor<String>() {
+            @Override
+            public String visitDense(Layer.Dense l) {
+                List<String> inputs = new ArrayList<>(List.of(x, param(p + "weight")));
+                if (weights.containsKey(p + "bias")) {
+                    inputs.add(param(p + "bias"));
+                }
+                // Gemm's transB reads the weight as PyTorch stores it, [units, in].
+                return node("Gemm", name + ".Gemm", inputs, List.of(intAttr("transB", 1)));
             }
-            // Gemm's transB reads the weight as PyTorch stores it, [units, in].
-            return node("Gemm", name + ".Gemm", inputs, List.of(intAttr("transB", 1)));
-        } else if (layer instanceof Layer.Reshape) {
-            int[] dims = ((Layer.Reshape) layer).target().dims();
-            long[] shape = new long[dims.length + 1];
-            shape[0] = options.dynamicBatch() ? -1 : options.fixedBatchSize();
-            for (int d = 0; d < dims.length; d++) {
-                shape[d + 1] = dims[d];
+
+            @Override
+            public String visitReshape(Layer.Reshape l) {
+                int[] dims = l.target().dims();
+                long[] shape = new long[dims.length + 1];
+                shape[0] = options.dynamicBatch() ? -1 : options.fixedBatchSize();
+                for (int d = 0; d < dims.length; d++) {
+                    shape[d + 1] = dims[d];
+                }
+                String target = int64Initializer(name + ".shape", shape);
+                return node("Reshape", name + ".Reshape", List.of(x, target), List.of());
             }
-            String target = int64Initializer(name + ".shape", shape);
-            return node("Reshape", name + ".Reshape", List.of(x, target), List.of());
-        } else if (layer instanceof Layer.Flatten) {
-            return node("Flatten", name + ".Flatten", List.of(x), List.of(intAttr("axis", 1)));
-        } else if (layer instanceof Layer.BatchNorm) {
-            if (foldedBatchNorms.contains(i)) {
+
+            @Override
+            public String visitFlatten(Layer.Flatten l) {
+                return node("Flatten", name + ".Flatten", List.of(x), List.of(intAttr("axis", 1)));
+            }
+
+            @Override
+            public String visitBatchNorm(Layer.BatchNorm l) {
+                if (foldedBatchNorms.contains(i)) {
+                    return x;
+                }
+                List<String> inputs = List.of(x, param(p + "gamma"), param(p + "beta"), param(p + "runningMean"),
+                        param(p + "runningVar"));
+                return node("BatchNormalization", name + ".BatchNormalization", inputs,
+                        List.of(floatAttr("epsilon", l.epsilon())));
+            }
+
+            @Override
+            public String visitLeakyRelu(Layer.LeakyRelu l) {
+                return node("LeakyRelu", name + ".LeakyRelu", List.of(x), List.of(floatAttr("alpha", l.alpha())));
+            }
+
+            @Override
+            public String visitRelu(Layer.Relu l) {
+                return node("Relu", name + ".Relu", List.of(x), List.of());
+            }
+
+            @Override
+            public String visitTanh(Layer.Tanh l) {
+                return node("Tanh", name + ".Tanh", List.of(x), List.of());
+            }
+
+            @Override
+            public String visitSigmoid(Layer.Sigmoid l) {
+                return node("Sigmoid", name + ".Sigmoid", List.of(x), List.of());
+            }
+
+            @Override
+            public String visitConv(Layer.Conv l) {
+                Padding.Resolved ph = l.resolvePadding(in.dim(1));
+                Padding.Resolved pw = l.resolvePadding(in.dim(2));
+                return node("Conv", name + ".Conv", convInputs(p, x), convAttrs(l.kernel(), l.stride(), ph, pw));
+            }
+
+            @Override
+            public String visitConvTranspose(Layer.ConvTranspose l) {
+                Padding.Resolved ph = l.resolvePadding(in.dim(1));
+                Padding.Resolved pw = l.resolvePadding(in.dim(2));
+                // Symmetric pads only, with any remainder cropped by a Slice: asymmetric ConvTranspose
+                // pads (TensorFlow's "same" with an odd kernel - stride) are legal ONNX but not every
+                // runtime implements them, while Slice is everywhere.
+                Padding.Resolved sh = symmetricPart(ph);
+                Padding.Resolved sw = symmetricPart(pw);
+                List<AttributeProto> attrs = new ArrayList<>(convAttrs(l.kernel(), l.stride(), sh, sw));
+                if (l.outputPadding() > 0) {
+                    attrs.add(intsAttr("output_padding", l.outputPadding(), l.outputPadding()));
+                }
+                String y = node("ConvTranspose", name + ".ConvTranspose", convInputs(p, x), attrs);
+                if (sh.equals(ph) && sw.equals(pw)) {
+                    return y;
+                }
+                long[] starts = {ph.before() - sh.before(), pw.before() - sw.before()};
+                long[] ends = {sliceEnd(ph.after() - sh.after()), sliceEnd(pw.after() - sw.after())};
+                return node("Slice", name + ".Slice", List.of(y,
+                        int64Initializer(name + ".starts", starts),
+                        int64Initializer(name + ".ends", ends),
+                        int64Initializer(name + ".axes", new long[] {2, 3})), List.of());
+            }
+
+            @Override
+            public String visitUpsample(Layer.Upsample l) {
+                int f = l.factor();
+                if (f == 1) {
+                    return x;
+                }
+                String scales = initializer(name + ".scales", new long[] {4}, new float[] {1f, 1f, f, f});
+                // Asymmetric coordinates with floor rounding copy pixel (y / f, x / f): exact nearest
+                // neighbour, the same as our broadcast upsampling.
+                return node("Resize", name + ".Resize", List.of(x, "", scales), List.of(
+                        stringAttr("mode", "nearest"),
+                        stringAttr("coordinate_transformation_mode", "asymmetric"),
+                        stringAttr("nearest_mode", "floor")));
+            }
+
+            @Override
+            public String visitDropout(Layer.Dropout l) {
                 return x;
             }
-            Layer.BatchNorm l = (Layer.BatchNorm) layer;
-            List<String> inputs = List.of(x, param(p + "gamma"), param(p + "beta"), param(p + "runningMean"),
-                    param(p + "runningVar"));
-            return node("BatchNormalization", name + ".BatchNormalization", inputs,
-                    List.of(floatAttr("epsilon", l.epsilon())));
-        } else if (layer instanceof Layer.LeakyRelu) {
-            return node("LeakyRelu", name + ".LeakyRelu", List.of(x),
-                    List.of(floatAttr("alpha", ((Layer.LeakyRelu) layer).alpha())));
-        } else if (layer instanceof Layer.Relu) {
-            return node("Relu", name + ".Relu", List.of(x), List.of());
-        } else if (layer instanceof Layer.Tanh) {
-            return node("Tanh", name + ".Tanh", List.of(x), List.of());
-        } else if (layer instanceof Layer.Sigmoid) {
-            return node("Sigmoid", name + ".Sigmoid", List.of(x), List.of());
-        } else if (layer instanceof Layer.Conv) {
-            Layer.Conv l = (Layer.Conv) layer;
-            Padding.Resolved ph = l.resolvePadding(in.dim(1));
-            Padding.Resolved pw = l.resolvePadding(in.dim(2));
-            return node("Conv", name + ".Conv", convInputs(p, x),
-                    convAttrs(l.kernel(), l.stride(), ph, pw));
-        } else if (layer instanceof Layer.ConvTranspose) {
-            Layer.ConvTranspose l = (Layer.ConvTranspose) layer;
-            Padding.Resolved ph = l.resolvePadding(in.dim(1));
-            Padding.Resolved pw = l.resolvePadding(in.dim(2));
-            // Symmetric pads only, with any remainder cropped by a Slice: asymmetric ConvTranspose pads
-            // (TensorFlow's "same" with an odd kernel - stride) are legal ONNX but not every runtime
-            // implements them, while Slice is everywhere.
-            Padding.Resolved sh = symmetricPart(ph);
-            Padding.Resolved sw = symmetricPart(pw);
-            List<AttributeProto> attrs = new ArrayList<>(convAttrs(l.kernel(), l.stride(), sh, sw));
-            if (l.outputPadding() > 0) {
-                attrs.add(intsAttr("output_padding", l.outputPadding(), l.outputPadding()));
-            }
-            String y = node("ConvTranspose", name + ".ConvTranspose", convInputs(p, x), attrs);
-            if (sh.equals(ph) && sw.equals(pw)) {
-                return y;
-            }
-            long[] starts = {ph.before() - sh.before(), pw.before() - sw.before()};
-            long[] ends = {sliceEnd(ph.after() - sh.after()), sliceEnd(pw.after() - sw.after())};
-            return node("Slice", name + ".Slice", List.of(y,
-                    int64Initializer(name + ".starts", starts),
-                    int64Initializer(name + ".ends", ends),
-                    int64Initializer(name + ".axes", new long[] {2, 3})), List.of());
-        } else if (layer instanceof Layer.Upsample) {
-            int f = ((Layer.Upsample) layer).factor();
-            if (f == 1) {
-                return x;
-            }
-            String scales = initializer(name + ".scales", new long[] {4}, new float[] {1f, 1f, f, f});
-            // Asymmetric coordinates with floor rounding copy pixel (y / f, x / f): exact nearest
-            // neighbour, the same as our broadcast upsampling.
-            return node("Resize", name + ".Resize", List.of(x, "", scales), List.of(
-                    stringAttr("mode", "nearest"),
-                    stringAttr("coordinate_transformation_mode", "asymmetric"),
-                    stringAttr("nearest_mode", "floor")));
-        } else if (layer instanceof Layer.Dropout) {
-            return x;
-        }
-        throw new IllegalArgumentException("layer " + i + " of kind " + layer.kind() + " has no ONNX form");
+        });
     }
 
     private static Padding.Resolved symmetricPart(Padding.Resolved pad) {
