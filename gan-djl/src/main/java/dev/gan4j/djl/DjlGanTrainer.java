@@ -168,7 +168,7 @@ final class DjlGanTrainer implements GanTrainer {
                     double[] phases = step.drainProfile();
                     StepProfile profile = phases == null ? null : new StepProfile(globalStep, s - lastReportStep,
                             phases[PhaseClock.DATA], phases[PhaseClock.DISCRIMINATOR], phases[PhaseClock.GENERATOR],
-                            phases[PhaseClock.METRICS], (now - lastReport) / 1e9);
+                            phases[PhaseClock.METRICS], (now - lastReport) / 1e9, step.drainHostCopies());
                     lastReport = now;
                     lastReportStep = s;
                     reported.add(metrics);

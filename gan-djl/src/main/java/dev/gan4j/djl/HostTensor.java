@@ -43,7 +43,7 @@ record HostTensor(String name, boolean trainable, long[] shape, float[] values) 
 
     /** Copies an array to the host under {@code name}. */
     static HostTensor of(String name, boolean trainable, NDArray array) {
-        return new HostTensor(name, trainable, array.getShape().getShape(), array.toFloatArray());
+        return new HostTensor(name, trainable, array.getShape().getShape(), HostReads.floats(array));
     }
 
     /** Creates the array in {@code manager}, on its device. */
