@@ -6,6 +6,7 @@ import dev.gan4j.quality.ClassifierTraining;
 import dev.gan4j.spec.ClassifierSpec;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +23,20 @@ public interface GanTrainerProvider {
 
     /** Loads a generator saved by {@link TrainedGan#save(Path)}. */
     TrainedGan load(Path file) throws IOException;
+
+    /**
+     * Returns the devices this engine can train on here: {@link ComputeDevice#cpu()} first, then
+     * {@link ComputeDevice#gpu(int)} for each GPU it sees, in order. A device not listed is refused by
+     * training. May load the engine's native libraries.
+     *
+     * <pre>{@code boolean gpu = Engines.provider().devices().contains(ComputeDevice.gpu(0));}</pre>
+     *
+     * @throws UnsupportedOperationException if the engine cannot list its devices (the default)
+     * @throws GanException if the engine fails to load
+     */
+    default List<ComputeDevice> devices() {
+        throw new UnsupportedOperationException("engine " + name() + " cannot list its devices");
+    }
 
     /**
      * Reads a checkpoint and returns a trainer that continues its run; see {@link ResumeBuilder}.

@@ -7,12 +7,14 @@ import dev.gan4j.data.ImageDataset;
 import dev.gan4j.quality.Classification;
 import dev.gan4j.quality.ClassifierTraining;
 import dev.gan4j.spec.ClassifierSpec;
+import dev.gan4j.train.ComputeDevice;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.GanTrainerProvider;
 import dev.gan4j.train.TrainedGan;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -52,6 +54,11 @@ public final class DjlGanTrainerProvider implements GanTrainerProvider {
             manager.close();
             throw e;
         }
+    }
+
+    @Override
+    public List<ComputeDevice> devices() {
+        return Devices.available(DjlEngine.get());
     }
 
     @Override
