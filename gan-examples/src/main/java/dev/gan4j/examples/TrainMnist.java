@@ -133,8 +133,8 @@ public final class TrainMnist {
         System.out.println(shares);
     }
 
-    /** The two recipes, with their own defaults. */
-    private enum Recipe {
+    /** The two recipes, with their own defaults; {@link DeviceCheck} trains the first. */
+    enum Recipe {
         DCGAN, KERAS;
 
         static Recipe of(String name) {
