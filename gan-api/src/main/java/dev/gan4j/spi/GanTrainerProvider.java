@@ -5,6 +5,7 @@ import dev.gan4j.quality.Classification;
 import dev.gan4j.quality.ClassifierTraining;
 import dev.gan4j.spec.ClassifierSpec;
 import dev.gan4j.spec.GeneratorSpec;
+import dev.gan4j.train.ComputeDevice;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanException;
 import dev.gan4j.train.Provenance;
@@ -35,6 +36,20 @@ public interface GanTrainerProvider {
      * @throws GanException if the engine fails
      */
     TrainingSession open(GanConfig config, ImageDataset data, Optional<SessionState> resumeFrom);
+
+    /**
+     * Returns the devices this engine can train on here: {@link ComputeDevice#cpu()} first, then
+     * {@link ComputeDevice#gpu(int)} for each GPU it sees, in order. A device not listed is refused by
+     * training. May load the engine's native libraries.
+     *
+     * <pre>{@code boolean gpu = Engines.provider().devices().contains(ComputeDevice.gpu(0));}</pre>
+     *
+     * @throws UnsupportedOperationException if the engine cannot list its devices (the default)
+     * @throws GanException if the engine fails to load
+     */
+    default List<ComputeDevice> devices() {
+        throw new UnsupportedOperationException("engine " + name() + " cannot list its devices");
+    }
 
     /**
      * Makes a generator from its spec and parameters (a saved generator being loaded), in inference

@@ -8,5 +8,7 @@ package dev.gan4j.spi;
  * @param discriminator the discriminator updates
  * @param generator the generator update
  * @param metrics computing and fetching the metrics
+ * @param hostCopies the engine's own copies from the device into Java memory since the last report
+ *     (see {@link dev.gan4j.train.listener.StepProfile#hostCopies()})
  */
-public record StepPhases(double data, double discriminator, double generator, double metrics) {}
+public record StepPhases(double data, double discriminator, double generator, double metrics, long hostCopies) {}

@@ -195,7 +195,7 @@ public final class TrainingLoop implements GanTrainer {
                     StepPhases phases = session.drainPhases();
                     StepProfile profile = phases == null ? null : new StepProfile(globalStep, s - lastReportStep,
                             phases.data(), phases.discriminator(), phases.generator(), phases.metrics(),
-                            (now - lastReport) / 1e9);
+                            (now - lastReport) / 1e9, phases.hostCopies());
                     lastReport = now;
                     lastReportStep = s;
                     reported.add(metrics);

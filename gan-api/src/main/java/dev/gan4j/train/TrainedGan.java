@@ -47,7 +47,8 @@ public interface TrainedGan extends Generator, AutoCloseable {
     void exportOnnx(Path file, OnnxExportOptions options) throws IOException;
 
     /**
-     * Loads a generator written by {@link #save(Path)}, with the engine on the class path.
+     * Loads a generator written by {@link #save(Path)}, with the engine on the class path, onto the
+     * engine's default device: the first GPU it sees, else the CPU (as {@link ComputeDevice#auto()}).
      *
      * @throws IOException if the file cannot be read or is not a gan4j generator
      */

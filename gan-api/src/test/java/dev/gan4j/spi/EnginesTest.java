@@ -73,6 +73,13 @@ class EnginesTest {
     }
 
     @Test
+    void anEngineThatCannotListItsDevicesSaysSo() {
+        assertThatThrownBy(DJL::devices)
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("engine djl cannot list its devices");
+    }
+
+    @Test
     void thePropertyIsCalledGan4jEngine() {
         assertThat(Engines.ENGINE_PROPERTY).isEqualTo("gan4j.engine");
     }

@@ -161,7 +161,7 @@ final class AdversarialStep {
                 HealthSignals.meanPairwiseDistance(fake.images().stopGradient()),
                 HealthSignals.meanPairwiseDistance(fake.real()));
         // One stack and one copy: a single host synchronisation per report.
-        return NDArrays.stack(values).toFloatArray();
+        return HostReads.floats(NDArrays.stack(values));
     }
 
     private void lap(int phase, NDArray done) {
@@ -173,6 +173,14 @@ final class AdversarialStep {
     /** Returns the seconds per phase since the last call, or {@code null} when not profiling. */
     double[] drainProfile() {
         return clock == null ? null : clock.drain();
+    }
+
+    /**
+     * Returns gan4j's reads from the device since the last call, when profiling (else 0): one per
+     * measured step, none in the others, plus those of listeners and checkpoints in between.
+     */
+    long drainHostCopies() {
+        return clock == null ? 0 : clock.drainHostReads();
     }
 
     /** The generator's optimiser, whose state checkpoints save. */

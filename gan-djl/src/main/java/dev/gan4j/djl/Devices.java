@@ -3,11 +3,24 @@ package dev.gan4j.djl;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.gan4j.train.ComputeDevice;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Maps gan4j's device choice to DJL's. */
 final class Devices {
 
     private Devices() {}
+
+    /** The CPU, then each GPU the engine sees: the devices besides auto that {@link #resolve} accepts. */
+    static List<ComputeDevice> available(Engine engine) {
+        int gpus = engine.getGpuCount();
+        List<ComputeDevice> devices = new ArrayList<>();
+        devices.add(ComputeDevice.cpu());
+        for (int i = 0; i < gpus; i++) {
+            devices.add(ComputeDevice.gpu(i));
+        }
+        return List.copyOf(devices);
+    }
 
     static Device resolve(ComputeDevice device, Engine engine) {
         if (device instanceof ComputeDevice.Cpu) {

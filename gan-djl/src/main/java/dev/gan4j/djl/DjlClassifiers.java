@@ -135,8 +135,8 @@ final class DjlClassifiers {
                     NDArray x = scope.create(chunk, new Shape(count, shape.dim(0), shape.dim(1), shape.dim(2)));
                     NDArray f = network.forward(x, false, 0, last);
                     NDArray p = network.forward(f, false, last, last + 1).softmax(1);
-                    System.arraycopy(f.toFloatArray(), 0, featureValues, from * features, count * features);
-                    System.arraycopy(p.toFloatArray(), 0, probabilities, from * classes, count * classes);
+                    System.arraycopy(HostReads.floats(f), 0, featureValues, from * features, count * features);
+                    System.arraycopy(HostReads.floats(p), 0, probabilities, from * classes, count * classes);
                 }
             }
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import dev.gan4j.spi.GanTrainerProvider;
 import dev.gan4j.spi.HostTensor;
 import dev.gan4j.spi.SessionState;
 import dev.gan4j.spi.TrainingSession;
+import dev.gan4j.train.ComputeDevice;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.Provenance;
@@ -52,6 +53,10 @@ public final class DjlGanTrainerProvider implements GanTrainerProvider {
     }
 
     @Override
+    public List<ComputeDevice> devices() {
+        return Devices.available(DjlEngine.get());
+    }
+
     public byte[] trainClassifier(ClassifierSpec spec, ClassifierTraining training, ImageDataset data) {
         return DjlClassifiers.train(spec, training, data);
     }

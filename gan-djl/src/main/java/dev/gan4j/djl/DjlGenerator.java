@@ -65,7 +65,7 @@ class DjlGenerator implements Generator {
                     float[] z = new float[n * latentDim];
                     System.arraycopy(latents, from * latentDim, z, 0, z.length);
                     NDArray images = network.forward(scope.create(z, new Shape(n, latentDim)), false);
-                    System.arraycopy(images.toFloatArray(), 0, pixels, from * imageSize, n * imageSize);
+                    System.arraycopy(HostReads.floats(images), 0, pixels, from * imageSize, n * imageSize);
                 }
             }
         } finally {

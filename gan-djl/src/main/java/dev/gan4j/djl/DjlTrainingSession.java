@@ -113,7 +113,7 @@ final class DjlTrainingSession implements TrainingSession {
     public StepPhases drainPhases() {
         double[] phases = step.drainProfile();
         return phases == null ? null : new StepPhases(phases[PhaseClock.DATA], phases[PhaseClock.DISCRIMINATOR],
-                phases[PhaseClock.GENERATOR], phases[PhaseClock.METRICS]);
+                phases[PhaseClock.GENERATOR], phases[PhaseClock.METRICS], step.drainHostCopies());
     }
 
     @Override

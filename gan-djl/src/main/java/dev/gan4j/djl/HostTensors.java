@@ -28,7 +28,7 @@ final class HostTensors {
 
     /** Copies an array to the host under {@code name}. */
     static HostTensor of(String name, boolean trainable, NDArray array) {
-        return new HostTensor(name, trainable, array.getShape().getShape(), array.toFloatArray());
+        return new HostTensor(name, trainable, array.getShape().getShape(), HostReads.floats(array));
     }
 
     /** Creates every parameter in {@code manager}, on its device, in order. */

@@ -11,10 +11,10 @@ import dev.gan4j.train.Adam;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.LabelSmoothing;
+import dev.gan4j.train.TrainedGan;
 import dev.gan4j.train.listener.MetricsFile;
 import dev.gan4j.train.listener.ProgressBar;
 import dev.gan4j.train.listener.SampleGrids;
-import dev.gan4j.train.TrainedGan;
 import dev.gan4j.train.listener.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -133,8 +133,8 @@ public final class TrainMnist {
         System.out.println(shares);
     }
 
-    /** The two recipes, with their own defaults. */
-    private enum Recipe {
+    /** The two recipes, with their own defaults; {@link DeviceCheck} trains the first. */
+    enum Recipe {
         DCGAN, KERAS;
 
         static Recipe of(String name) {

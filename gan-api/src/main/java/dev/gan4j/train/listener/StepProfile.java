@@ -17,6 +17,14 @@ import dev.gan4j.train.GanTrainer;
  * @param metricsSeconds computing and fetching the metrics
  * @param totalSeconds wall-clock time of the steps, including what no phase covers: the generator's
  *     average, checkpoints and listeners
+ * @param hostCopies the copies from the device into Java memory that the engine made since the
+ *     previous report (since the first step, for the first report): on the training path one per
+ *     report, the metrics fetched in one copy, and none in an unmeasured step; plus any that listeners
+ *     and checkpoints made in between (a checkpoint copies each parameter, {@code generate} each chunk
+ *     of images). It counts the engine's own reads only, not copies its libraries make inside an
+ *     operation (for gan-djl: DJL's and PyTorch's), nor the profiler's synchronisations at the end of
+ *     each phase; it is counted per process, so a second training running at the same time adds its
+ *     reads
  */
 public record StepProfile(
         long globalStep,
@@ -25,7 +33,8 @@ public record StepProfile(
         double discriminatorSeconds,
         double generatorSeconds,
         double metricsSeconds,
-        double totalSeconds) {
+        double totalSeconds,
+        long hostCopies) {
 
     /** Returns the time no phase covers. */
     public double otherSeconds() {
