@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.gan4j.export.OnnxExportOptions;
 import dev.gan4j.image.ImageBatch;
 import dev.gan4j.internal.io.GeneratorFile;
+import dev.gan4j.internal.onnx.OnnxExporter;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.train.Provenance;
 import dev.gan4j.train.TrainedGan;
@@ -38,7 +39,7 @@ final class DjlTrainedGan extends DjlGenerator implements TrainedGan {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
         checkOpen();
-        OnnxExporter.write(file, spec(), network().params(), provenance, options);
+        OnnxExporter.write(file, spec(), HostTensors.ofAll(network().params()), provenance, options);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.gan4j.djl;
+package dev.gan4j.internal.onnx;
 
 import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.AttributeProto;
@@ -36,7 +36,7 @@ import java.util.Set;
  * ONNX's own protobuf classes ({@code ai.onnx.proto.OnnxMl}), one node per layer in inference form.
  * Our transposed convolution becomes the native {@code ConvTranspose}, whose semantics it shares.
  */
-final class OnnxExporter {
+public final class OnnxExporter {
 
     private static final String DOMAIN = "dev.gan4j";
 
@@ -61,24 +61,24 @@ final class OnnxExporter {
         }
     }
 
-    /** Copies the parameters to the host and writes the model atomically. */
-    static void write(Path file, GeneratorSpec spec, List<Param> params, Provenance provenance, OnnxExportOptions options)
-            throws IOException {
-        OnnxMl.ModelProto model = model(spec, hostWeights(params), provenance, options);
+    /**
+     * Writes the model of {@code spec} with its trained {@code parameters} atomically.
+     *
+     * @param parameters every parameter, named as the engine names them ({@code <layer>.weight} ...)
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(Path file, GeneratorSpec spec, List<HostTensor> parameters, Provenance provenance,
+            OnnxExportOptions options) throws IOException {
+        Map<String, HostTensor> weights = new LinkedHashMap<>();
+        for (HostTensor p : parameters) {
+            weights.put(p.name(), p);
+        }
+        OnnxMl.ModelProto model = model(spec, weights, provenance, options);
         AtomicFiles.write(file, model::writeTo);
     }
 
-    /** Returns every parameter by name, copied from the device. */
-    static Map<String, HostTensor> hostWeights(List<Param> params) {
-        Map<String, HostTensor> weights = new LinkedHashMap<>();
-        for (Param p : params) {
-            weights.put(p.name(), HostTensors.of(p));
-        }
-        return weights;
-    }
-
-    /** Builds the model of {@code spec} with {@code weights}, named as {@link Network} names them. */
-    static OnnxMl.ModelProto model(
+    /** Builds the model of {@code spec} with {@code weights}, named as the engine names them. */
+    private static OnnxMl.ModelProto model(
             GeneratorSpec spec, Map<String, HostTensor> weights, Provenance provenance, OnnxExportOptions options) {
         OnnxExporter exporter = new OnnxExporter(spec.stack(), weights, options);
         OnnxMl.GraphProto graph = exporter.graph(spec);

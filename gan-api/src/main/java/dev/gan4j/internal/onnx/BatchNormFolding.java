@@ -1,4 +1,4 @@
-package dev.gan4j.djl;
+package dev.gan4j.internal.onnx;
 
 import dev.gan4j.spec.Layer;
 import dev.gan4j.spec.LayerStack;
