@@ -1,13 +1,16 @@
 package dev.gan4j.spi;
 
+import dev.gan4j.Gan4j;
 import dev.gan4j.internal.checkpoint.CheckpointDirectory;
 import dev.gan4j.internal.checkpoint.CheckpointFile;
 import dev.gan4j.internal.checkpoint.CheckpointState;
 import dev.gan4j.train.Checkpointing;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanException;
+import dev.gan4j.train.Provenance;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * Writes a run's checkpoints as it trains: every {@link Checkpointing#everySteps()} global steps and
@@ -60,9 +63,11 @@ final class Checkpointer {
         }
         Path file = CheckpointDirectory.file(policy.directory(), progress.globalStep());
         try {
-            CheckpointFile.write(file, config,
-                    CheckpointState.of(progress, datasetSize, session.dataFingerprint(), session.snapshot()),
-                    session.engine(), session.device());
+            long fingerprint = session.dataFingerprint();
+            Provenance provenance = Provenance.of(config, progress.globalStep(), progress.stepsPerEpoch(), datasetSize,
+                    fingerprint, session.engine(), session.device(), Gan4j.version(), Instant.now());
+            CheckpointFile.write(file, config, CheckpointState.of(progress, datasetSize, fingerprint, session.snapshot()),
+                    provenance);
             CheckpointDirectory.prune(policy.directory(), policy.keep());
         } catch (IOException e) {
             throw new GanException("the checkpoint of epoch " + progress.epoch() + ", step " + progress.stepInEpoch()

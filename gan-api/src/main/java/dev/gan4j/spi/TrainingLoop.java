@@ -155,7 +155,7 @@ public final class TrainingLoop implements GanTrainer {
             long globalStep = loop(session, stepsPerEpoch, start, checkpointer);
             LOG.info(String.format(Locale.ROOT, "trained %d steps in %.1f s", globalStep - start.globalStep(),
                     (System.nanoTime() - began) / 1e9));
-            return result(session, globalStep, data.size());
+            return result(session, globalStep, stepsPerEpoch, data.size());
         }
     }
 
@@ -241,22 +241,9 @@ public final class TrainingLoop implements GanTrainer {
      * Copies the trained generator out of the session, which is closed after, and tells the listeners.
      * If a listener fails, the copy is closed before the failure propagates: nobody else holds it.
      */
-    private TrainedGan result(TrainingSession session, long steps, int datasetSize) {
-        Provenance provenance = new Provenance(
-                config.generator().recipe(),
-                config.seed(),
-                steps,
-                config.epochs(),
-                config.batchSize(),
-                config.loss().name(),
-                config.labelSmoothing().realTarget() + "/" + config.labelSmoothing().fakeTarget(),
-                config.generatorOptimizer().describe(),
-                config.discriminatorOptimizer().describe(),
-                datasetSize,
-                session.engine(),
-                session.device(),
-                Gan4j.version(),
-                Instant.now());
+    private TrainedGan result(TrainingSession session, long steps, int stepsPerEpoch, int datasetSize) {
+        Provenance provenance = Provenance.of(config, steps, stepsPerEpoch, datasetSize, session.dataFingerprint(),
+                session.engine(), session.device(), Gan4j.version(), Instant.now());
         TrainedGan trained = session.finish(provenance);
         try {
             for (TrainingListener l : config.listeners()) {

@@ -14,8 +14,10 @@ import dev.gan4j.export.OnnxExportOptions;
 import dev.gan4j.export.OnnxExportOptions.OutputRange;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.spec.SpecText;
+import dev.gan4j.train.Provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,23 @@ class OnnxContractTest {
             assertThat(((TensorInfo) session.getInputInfo().get("z").getInfo()).getShape()).containsExactly(8, 100);
             assertThat(((TensorInfo) session.getOutputInfo().get("image").getInfo()).getShape())
                     .containsExactly(8, 1, 28, 28);
+        }
+    }
+
+    @Test
+    void metadataHoldsTheWholeProvenanceInTheOneCodecsKeys() throws Exception {
+        Path model = export(GeneratorSpec.dcgan().build(), OnnxExportOptions.defaults());
+
+        try (OrtSession session = OrtEnvironment.getEnvironment().createSession(model.toString())) {
+            Map<String, String> training = new HashMap<>();
+            session.getMetadata().getCustomMetadata().forEach((k, v) -> {
+                if (k.startsWith(OnnxContract.TRAINING_PREFIX)) {
+                    training.put(k.substring(OnnxContract.TRAINING_PREFIX.length()), v);
+                }
+            });
+
+            assertThat(training).isEqualTo(RandomGenerators.PROVENANCE.toProperties());
+            assertThat(Provenance.fromProperties(training)).isEqualTo(RandomGenerators.PROVENANCE);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.gan4j.internal.checkpoint;
 
-import dev.gan4j.Gan4j;
 import dev.gan4j.internal.io.AtomicFiles;
 import dev.gan4j.internal.io.TensorBlock;
 import dev.gan4j.spec.DiscriminatorSpec;
@@ -11,6 +10,7 @@ import dev.gan4j.spi.OptimizerState;
 import dev.gan4j.train.CorruptCheckpointException;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.Provenance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -56,6 +55,9 @@ public final class CheckpointFile {
     public static final String DISCRIMINATOR_ADAM = "discriminator.adam.bin";
     public static final String GENERATOR_AVERAGE = "generator.average.bin";
 
+    /** The prefix of the {@link Provenance} keys in {@code checkpoint.properties}. */
+    public static final String PROVENANCE_PREFIX = "provenance.";
+
     private static final String FORMAT = "gan4j-checkpoint";
     private static final int VERSION = 1;
 
@@ -83,10 +85,10 @@ public final class CheckpointFile {
      * Writes a checkpoint atomically: a crash or kill leaves the previous file (or none) in place, and
      * at worst a temporary file beside it.
      */
-    public static void write(Path file, GanConfig config, CheckpointState state, String engine, String device)
+    public static void write(Path file, GanConfig config, CheckpointState state, Provenance provenance)
             throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put(PROPERTIES, properties(config, state, engine, device));
+        entries.put(PROPERTIES, properties(config, state, provenance));
         entries.put(GENERATOR_SPEC, SpecText.write(config.generator()).getBytes(StandardCharsets.UTF_8));
         entries.put(DISCRIMINATOR_SPEC, SpecText.write(config.discriminator()).getBytes(StandardCharsets.UTF_8));
         entries.put(GENERATOR_WEIGHTS, TensorBlock.write(state.generator()));
@@ -228,7 +230,7 @@ public final class CheckpointFile {
                 CheckpointSettings.longValue(props, "average.updates"));
     }
 
-    private static byte[] properties(GanConfig config, CheckpointState state, String engine, String device)
+    private static byte[] properties(GanConfig config, CheckpointState state, Provenance provenance)
             throws IOException {
         Properties props = new Properties();
         CheckpointSettings.write(config, props);
@@ -245,10 +247,8 @@ public final class CheckpointFile {
         props.setProperty("generator.adam.steps", join(state.generatorAdam().steps()));
         props.setProperty("discriminator.adam.steps", join(state.discriminatorAdam().steps()));
         props.setProperty("average.updates", Long.toString(state.averageUpdates()));
-        props.setProperty("written.gan4jVersion", Gan4j.version());
-        props.setProperty("written.engine", engine);
-        props.setProperty("written.device", device);
-        props.setProperty("written.at", Instant.now().toString());
+        // Who wrote it, where and when, as of its step; for audits: resuming reads the settings above.
+        provenance.toProperties().forEach((key, value) -> props.setProperty(PROVENANCE_PREFIX + key, value));
         StringWriter w = new StringWriter();
         props.store(w, "gan4j checkpoint");
         return w.toString().getBytes(StandardCharsets.UTF_8);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -81,7 +82,7 @@ public final class GeneratorFile {
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": bad spec: " + e.getMessage(), e);
         }
-        Provenance provenance = parseProvenance(entries.get(PROVENANCE));
+        Provenance provenance = parseProvenance(file, entries.get(PROVENANCE));
         return new Loaded(spec, provenance, TensorBlock.read(file, WEIGHTS, entries.get(WEIGHTS)));
     }
 
@@ -93,46 +94,60 @@ public final class GeneratorFile {
 
     private static String provenanceText(Provenance p) throws IOException {
         Properties props = new Properties();
-        props.setProperty("recipe", p.recipe());
-        props.setProperty("seed", Long.toString(p.seed()));
-        props.setProperty("steps", Long.toString(p.steps()));
-        props.setProperty("epochs", Integer.toString(p.epochs()));
-        props.setProperty("batchSize", Integer.toString(p.batchSize()));
-        props.setProperty("loss", p.loss());
-        props.setProperty("labelSmoothing", p.labelSmoothing());
-        props.setProperty("generatorOptimizer", p.generatorOptimizer());
-        props.setProperty("discriminatorOptimizer", p.discriminatorOptimizer());
-        props.setProperty("datasetSize", Integer.toString(p.datasetSize()));
-        props.setProperty("engine", p.engine());
-        props.setProperty("device", p.device());
-        props.setProperty("gan4jVersion", p.gan4jVersion());
-        props.setProperty("finishedAt", p.finishedAt().toString());
+        props.putAll(p.toProperties());
         StringWriter w = new StringWriter();
         props.store(w, "gan4j provenance");
         return w.toString();
     }
 
-    private static Provenance parseProvenance(byte[] bytes) throws IOException {
+    /**
+     * Reads the provenance of either format: {@link Provenance#fromProperties} for files with a {@code
+     * provenance_version}, and the keys of gan4j 0.1.0 (version 1: {@code batchSize}, {@code
+     * finishedAt}...) for files without one.
+     */
+    private static Provenance parseProvenance(Path file, byte[] bytes) throws IOException {
         Properties props = new Properties();
         props.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+        Map<String, String> values = new HashMap<>();
+        props.stringPropertyNames().forEach(k -> values.put(k, props.getProperty(k)));
         try {
-            return new Provenance(
-                    props.getProperty("recipe"),
-                    Long.parseLong(props.getProperty("seed")),
-                    Long.parseLong(props.getProperty("steps")),
-                    Integer.parseInt(props.getProperty("epochs")),
-                    Integer.parseInt(props.getProperty("batchSize")),
-                    props.getProperty("loss"),
-                    props.getProperty("labelSmoothing"),
-                    props.getProperty("generatorOptimizer"),
-                    props.getProperty("discriminatorOptimizer"),
-                    Integer.parseInt(props.getProperty("datasetSize")),
-                    props.getProperty("engine"),
-                    props.getProperty("device"),
-                    props.getProperty("gan4jVersion"),
-                    Instant.parse(props.getProperty("finishedAt")));
+            return values.containsKey("provenance_version") ? Provenance.fromProperties(values) : version1(values);
         } catch (RuntimeException e) {
-            throw new IOException("bad provenance.properties: " + e.getMessage(), e);
+            throw new IOException(file + ": bad " + PROVENANCE + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The provenance of a file of gan4j 0.1.0, which recorded less: the rest reads as unknown. */
+    private static Provenance version1(Map<String, String> p) {
+        return new Provenance(
+                required(p, "recipe"),
+                Long.parseLong(required(p, "seed")),
+                Long.parseLong(required(p, "steps")),
+                Integer.parseInt(required(p, "epochs")),
+                Integer.parseInt(required(p, "batchSize")),
+                required(p, "loss"),
+                required(p, "labelSmoothing"),
+                required(p, "generatorOptimizer"),
+                required(p, "discriminatorOptimizer"),
+                Integer.parseInt(required(p, "datasetSize")),
+                required(p, "engine"),
+                required(p, "device"),
+                required(p, "gan4jVersion"),
+                Instant.parse(required(p, "finishedAt")),
+                0,
+                0,
+                Double.NaN,
+                "",
+                Optional.empty(),
+                "",
+                "");
+    }
+
+    private static String required(Map<String, String> p, String key) {
+        String value = p.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("it lacks " + key);
+        }
+        return value;
     }
 }

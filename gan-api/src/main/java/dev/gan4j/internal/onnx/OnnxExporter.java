@@ -118,20 +118,7 @@ public final class OnnxExporter {
         m.put(OnnxContract.KEY_OUTPUT_RANGE, options.outputRange().interval());
         m.put(OnnxContract.KEY_PRODUCER, "gan4j " + Gan4j.version());
         m.put(OnnxContract.KEY_SPEC, SpecText.write(spec));
-        String t = OnnxContract.TRAINING_PREFIX;
-        m.put(t + "recipe", p.recipe());
-        m.put(t + "seed", Long.toString(p.seed()));
-        m.put(t + "steps", Long.toString(p.steps()));
-        m.put(t + "epochs", Integer.toString(p.epochs()));
-        m.put(t + "batch_size", Integer.toString(p.batchSize()));
-        m.put(t + "loss", p.loss());
-        m.put(t + "label_smoothing", p.labelSmoothing());
-        m.put(t + "generator_optimizer", p.generatorOptimizer());
-        m.put(t + "discriminator_optimizer", p.discriminatorOptimizer());
-        m.put(t + "dataset_size", Integer.toString(p.datasetSize()));
-        m.put(t + "engine", p.engine());
-        m.put(t + "device", p.device());
-        m.put(t + "finished_at", p.finishedAt().toString());
+        p.toProperties().forEach((key, value) -> m.put(OnnxContract.TRAINING_PREFIX + key, value));
         return m;
     }
 

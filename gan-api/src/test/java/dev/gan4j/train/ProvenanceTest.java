@@ -1,0 +1,91 @@
+package dev.gan4j.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gan4j.spec.DiscriminatorSpec;
+import dev.gan4j.spec.GeneratorSpec;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProvenanceTest {
+
+    private static GanConfig config() {
+        return GanTrainer.builder().generator(GeneratorSpec.dcgan().build()).discriminator(DiscriminatorSpec.dcgan().build())
+                .seed(7).batchSize(32).epochs(4).discriminatorSteps(2).generatorEma(0.999)
+                .labelSmoothing(LabelSmoothing.oneSided(0.9f)).config();
+    }
+
+    private static Provenance provenance() {
+        return Provenance.of(config(), 1200, 300, 9600, 0x1a2b3c4dL, "DJL 0.36.0 / PyTorch 2.7.1", "cpu()", "0.2.0",
+                Instant.parse("2026-12-01T10:00:00Z"));
+    }
+
+    @Test
+    void recordsEverySettingThatChangesTheResult() {
+        Provenance p = provenance();
+
+        assertThat(p.seed()).isEqualTo(7);
+        assertThat(p.steps()).isEqualTo(1200);
+        assertThat(p.stepsPerEpoch()).isEqualTo(300);
+        assertThat(p.epochs()).isEqualTo(4);
+        assertThat(p.batchSize()).isEqualTo(32);
+        assertThat(p.discriminatorSteps()).isEqualTo(2);
+        assertThat(p.generatorEma()).isEqualTo(0.999);
+        assertThat(p.labelSmoothing()).isEqualTo("0.9/0.0");
+        assertThat(p.dataFingerprint()).isEqualTo("crc32c:1a2b3c4d");
+        assertThat(p.discriminator()).contains(DiscriminatorSpec.dcgan().build());
+        assertThat(p.jvm()).contains(System.getProperty("java.runtime.version"));
+        assertThat(p.os()).startsWith(System.getProperty("os.name"));
+    }
+
+    @Test
+    void propertiesRoundTripExactly() {
+        Provenance p = provenance();
+
+        assertThat(Provenance.fromProperties(p.toProperties())).isEqualTo(p);
+    }
+
+    @Test
+    void propertiesUseOneKeySetWithTheVersionFirst() {
+        Map<String, String> props = provenance().toProperties();
+
+        assertThat(props.keySet()).containsExactly("provenance_version", "recipe", "seed", "steps", "epochs",
+                "steps_per_epoch", "batch_size", "discriminator_steps", "generator_ema", "loss", "label_smoothing",
+                "generator_optimizer", "discriminator_optimizer", "dataset_size", "data_fingerprint",
+                "discriminator_spec", "engine", "device", "gan4j_version", "jvm", "os", "finished_at");
+        assertThat(props).containsEntry("provenance_version", "2").containsEntry("batch_size", "32");
+    }
+
+    @Test
+    void readingNamesTheMissingKey() {
+        Map<String, String> props = new HashMap<>(provenance().toProperties());
+        props.remove("finished_at");
+
+        assertThatThrownBy(() -> Provenance.fromProperties(props))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("provenance lacks finished_at");
+    }
+
+    @Test
+    void readingRejectsAnotherVersion() {
+        Map<String, String> props = new HashMap<>(provenance().toProperties());
+        props.put("provenance_version", "3");
+
+        assertThatThrownBy(() -> Provenance.fromProperties(props))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("provenance_version is 3; this gan4j reads 2");
+    }
+
+    @Test
+    void readingNamesAnUnreadableNumber() {
+        Map<String, String> props = new HashMap<>(provenance().toProperties());
+        props.put("seed", "seven");
+
+        assertThatThrownBy(() -> Provenance.fromProperties(props))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("provenance seed is not a whole number: seven");
+    }
+}
