@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Judges a training run's health from its metric reports, in pure Java; engines feed it every {@link
- * StepMetrics} they report and act on what it returns. Not thread-safe: one monitor per run.
+ * Judges a training run's health from its metric reports, in pure Java; the training loop ({@link
+ * dev.gan4j.spi.TrainingLoop}) feeds it every {@link StepMetrics} it reports and acts on what it
+ * returns. Not thread-safe: one monitor per run.
  *
  * <p>Divergence is judged on every report. The other conditions are judged once the run is past
  * {@link HealthPolicy#warmup()} plus one {@link HealthPolicy#window()}, on the means of the reports of

@@ -5,14 +5,14 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every read of an array's values into Java memory that gan4j makes, counted: on a GPU each is a
- * device-to-host copy, which waits for the work queued before it. {@link dev.gan4j.train.StepProfile#hostCopies()}
+ * device-to-host copy, which waits for the work queued before it. {@link dev.gan4j.train.listener.StepProfile#hostCopies()}
  * reports the count per report, so that a device check can show how often training synchronises.
  *
  * <p>The count is gan4j's own reads only: copies DJL or PyTorch make inside an operation are not
  * seen. It is process-wide, like torch's generator: reads of two trainings running at once in one
  * JVM add up.
  *
- * @see dev.gan4j.train.StepProfile#hostCopies()
+ * @see dev.gan4j.train.listener.StepProfile#hostCopies()
  */
 final class HostReads {
 
