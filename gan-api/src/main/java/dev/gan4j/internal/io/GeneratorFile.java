@@ -11,11 +11,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -31,6 +29,23 @@ public final class GeneratorFile {
     private static final String SPEC = "spec.txt";
     private static final String PROVENANCE = "provenance.properties";
     private static final String WEIGHTS = "weights.bin";
+
+    /** The keys gan4j 0.1.0 wrote, and what {@link Provenance#toProperties()} calls them. */
+    private static final Map<String, String> VERSION_1_KEYS = Map.ofEntries(
+            Map.entry("recipe", "recipe"),
+            Map.entry("seed", "seed"),
+            Map.entry("steps", "steps"),
+            Map.entry("epochs", "epochs"),
+            Map.entry("batchSize", "batch_size"),
+            Map.entry("loss", "loss"),
+            Map.entry("labelSmoothing", "label_smoothing"),
+            Map.entry("generatorOptimizer", "generator_optimizer"),
+            Map.entry("discriminatorOptimizer", "discriminator_optimizer"),
+            Map.entry("datasetSize", "dataset_size"),
+            Map.entry("engine", "engine"),
+            Map.entry("device", "device"),
+            Map.entry("gan4jVersion", "gan4j_version"),
+            Map.entry("finishedAt", "finished_at"));
 
     private GeneratorFile() {}
 
@@ -117,37 +132,27 @@ public final class GeneratorFile {
         }
     }
 
-    /** The provenance of a file of gan4j 0.1.0, which recorded less: the rest reads as unknown. */
-    private static Provenance version1(Map<String, String> p) {
-        return new Provenance(
-                required(p, "recipe"),
-                Long.parseLong(required(p, "seed")),
-                Long.parseLong(required(p, "steps")),
-                Integer.parseInt(required(p, "epochs")),
-                Integer.parseInt(required(p, "batchSize")),
-                required(p, "loss"),
-                required(p, "labelSmoothing"),
-                required(p, "generatorOptimizer"),
-                required(p, "discriminatorOptimizer"),
-                Integer.parseInt(required(p, "datasetSize")),
-                required(p, "engine"),
-                required(p, "device"),
-                required(p, "gan4jVersion"),
-                Instant.parse(required(p, "finishedAt")),
-                0,
-                0,
-                Double.NaN,
-                "",
-                Optional.empty(),
-                "",
-                "");
-    }
-
-    private static String required(Map<String, String> p, String key) {
-        String value = p.get(key);
-        if (value == null) {
-            throw new IllegalArgumentException("it lacks " + key);
-        }
-        return value;
+    /**
+     * The provenance of a file of gan4j 0.1.0 (version 1), which recorded less: its keys renamed to
+     * those of {@link Provenance#toProperties()}, and what it lacks as {@link Provenance} documents
+     * unknown values.
+     */
+    private static Provenance version1(Map<String, String> old) {
+        Map<String, String> p = new HashMap<>();
+        p.put("provenance_version", Integer.toString(Provenance.PROPERTIES_VERSION));
+        VERSION_1_KEYS.forEach((oldKey, key) -> {
+            String value = old.get(oldKey);
+            if (value == null) {
+                throw new IllegalArgumentException("it lacks " + oldKey);
+            }
+            p.put(key, value);
+        });
+        p.put("steps_per_epoch", "0");
+        p.put("discriminator_steps", "0");
+        p.put("generator_ema", "NaN");
+        p.put("data_fingerprint", "");
+        p.put("jvm", "");
+        p.put("os", "");
+        return Provenance.fromProperties(p);
     }
 }
