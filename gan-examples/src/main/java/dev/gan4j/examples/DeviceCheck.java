@@ -372,15 +372,7 @@ public final class DeviceCheck {
 
         static Options parse(String[] args) {
             Options o = new Options();
-            for (int i = 0; i < args.length; i++) {
-                String flag = args[i];
-                if (flag.equals("--help") || flag.equals("-h")) {
-                    throw new IllegalArgumentException("help");
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(flag + " needs a value");
-                }
-                String value = args[++i];
+            Flags.parse(args, (flag, value) -> {
                 switch (flag) {
                     case "--device":
                         o.device = device(value);
@@ -407,7 +399,7 @@ public final class DeviceCheck {
                     default:
                         throw new IllegalArgumentException("unknown option " + flag);
                 }
-            }
+            });
             return o;
         }
 
