@@ -39,6 +39,7 @@ class GlibcMallocTest {
     }
 
     @Test
+    @Slow
     void trainingWithReuseStopsTheFaultsOfReallocatingLargeArrays() throws Exception {
         assumeThat(GlibcMalloc.available()).as("glibc, reachable through JNA").isTrue();
 

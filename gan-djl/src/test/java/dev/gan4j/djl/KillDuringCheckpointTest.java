@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * checkpoint left must load. Kills go on until two have landed in the middle of a write (a temporary
  * file left behind), at least four and at most ten.
  */
+@Slow
 class KillDuringCheckpointTest {
 
     private static final int MIN_KILLS = 4;

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The MNIST quality metric with gan4j's real classifier, trained once for the class on the 9,000
  * bundled digits: its accuracy, and how real digits, noise and blank images score.
  */
+@Slow
 class MnistQualityTest {
 
     private static final TensorShape DIGIT = TensorShape.of(1, 28, 28);

@@ -137,6 +137,7 @@ class QualityCacheTest {
     }
 
     @Test
+    @Slow
     void theBundledDigitsAreCachedInTheCacheDirectory() {
         ClassifierSummary summary = QualityMetric.mnist().cacheDirectory(cache).classifier(TINY, QUICK).build()
                 .classifier();

@@ -68,6 +68,7 @@ class TrainingHealthTest {
     }
 
     @Test
+    @Slow
     void discriminatorWithAHundredTimesTheGeneratorsLearningRateIsNamedOverpowering() {
         // when
         Recorder run = train(tiny().generatorOptimizer(Adam.of(2e-4, 0.5)).discriminatorOptimizer(Adam.of(2e-2, 0.5)));
@@ -83,6 +84,7 @@ class TrainingHealthTest {
     }
 
     @Test
+    @Slow
     void stopPolicyStopsTrainingAtTheDiagnosis() {
         // given
         Recorder recorder = new Recorder();
@@ -150,6 +152,7 @@ class TrainingHealthTest {
     }
 
     @Test
+    @Slow
     void minimaxLossAgainstAnOverpoweringDiscriminatorIsNamedVanishingGradients() {
         Recorder run = train(tiny()
                 .loss(GanLoss.minimax())
@@ -165,6 +168,7 @@ class TrainingHealthTest {
     }
 
     @Test
+    @Slow
     void generatorWhoseOutputIgnoresTheLatentIsNamedCollapsed() {
         // given: a 1x1 convolution of stride 2 over the latent padded by 1 reads only padding, so every
         // image is drawn from the layer's bias alone
@@ -189,6 +193,7 @@ class TrainingHealthTest {
     }
 
     @Test
+    @Slow
     void healthyRunOnTheDigitsRaisesNothing() {
         // given: TrainMnist's default recipe, for 500 steps: past warmup and one window
         GanTrainer.Builder dcgan = GanTrainer.builder()

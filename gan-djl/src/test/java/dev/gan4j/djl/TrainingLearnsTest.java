@@ -22,6 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A short, seeded, real training run on the bundled digits that must measurably learn. */
+@Slow
 class TrainingLearnsTest {
 
     private static final long SEED = 42;

@@ -104,6 +104,7 @@ class OnnxRuntimeOnlyTest {
      * else: any dependency on gan4j, DJL or another library would fail to load.
      */
     @Test
+    @Slow
     void programRunsWithOnlyOnnxRuntimeOnItsClassPath() throws Exception {
         Path classes = Path.of(OnnxGenerator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> onnxruntime = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
