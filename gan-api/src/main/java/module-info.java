@@ -12,6 +12,8 @@
  * <p>The engine is found with {@link java.util.ServiceLoader}: on the module path through the
  * engine's {@code provides}, on the class path through its {@code META-INF/services} file.
  */
+// javac cannot see dev.gan4j.djl (it is built after this module) and would warn at each qualified export.
+@SuppressWarnings("module")
 module dev.gan4j.api {
     // ImageBatch.toGrid returns a java.awt.image.BufferedImage.
     requires transitive java.desktop;
