@@ -25,6 +25,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * trains through the public API, and neither the compiler nor reflection lets it reach {@code
  * dev.gan4j.internal}. The rest of the suite runs on the class path.
  */
+// A child JVM per test: slow, so it runs in mvn verify (CONTRIBUTING.md, "Slow tests").
+@Tag("slow")
 class ModulePathTest {
 
     /** What gan-api and gan-djl require, and SLF4J's binding; every other jar stays on the class path. */
