@@ -57,6 +57,7 @@ public final class DjlGanTrainerProvider implements GanTrainerProvider {
         return Devices.available(DjlEngine.get());
     }
 
+    @Override
     public byte[] trainClassifier(ClassifierSpec spec, ClassifierTraining training, ImageDataset data) {
         return DjlClassifiers.train(spec, training, data);
     }
