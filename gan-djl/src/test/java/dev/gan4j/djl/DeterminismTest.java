@@ -18,6 +18,7 @@ class DeterminismTest {
     private static final ImageDataset DIGITS = Mnist.bundledTrainingSet().subset(0, 1024);
 
     @Test
+    @Slow
     void sameSeedAndSpecGiveBitIdenticalGeneratorWeightsOnCpu() {
         List<float[]> first = trainAndReadWeights(42);
         List<float[]> second = trainAndReadWeights(42);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class DeviceCheckTest {
@@ -78,6 +79,7 @@ class DeviceCheckTest {
     }
 
     @Test
+    @Tag("slow") // the whole program: two training runs and timed steps at three batch sizes
     void withTheCpuAsTheDeviceEveryPhaseRunsAndPasses() {
         Result r = run("--device", "cpu", "--steps", "6", "--batch", "8", "--warmup", "2", "--timed-steps", "2");
 
