@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * full_check=True)} (which also runs shape inference), from Debian's {@code python3-onnx}.
  *
  * <p>Without the checker the test fails and says how to install it; {@code -Dgan4j.onnxChecker=skip}
- * turns the failure into a loudly reported skip.
+ * turns the failure into a loudly reported skip. Slow: it runs the checker in a Python process, so
+ * {@code mvn test} needs neither Python nor {@code python3-onnx}; {@code mvn verify} runs it.
  */
+@Slow
 class OnnxCheckerTest {
 
     private static final String SCRIPT = String.join("\n",
