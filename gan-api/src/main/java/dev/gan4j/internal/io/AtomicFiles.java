@@ -5,18 +5,28 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * Writes files so that nothing is lost: into a temporary file beside the target, flushed to disk,
  * then moved over the target in one step. A crash leaves the old file or the new one, never half.
+ * Every file gan4j writes goes through here, so it alone decides what may be replaced: a regular file
+ * or nothing, and through a symbolic link the file it points to; never a directory, device or FIFO.
  */
 public final class AtomicFiles {
+
+    /** Linux follows at most 40 links in a path; a longer chain is taken for a loop. */
+    private static final int MAX_LINKS = 40;
 
     private AtomicFiles() {}
 
@@ -30,35 +40,121 @@ public final class AtomicFiles {
     /**
      * Writes {@code target} atomically, creating its parent folders.
      *
-     * @throws IOException if writing or moving fails; the target is then unchanged
+     * <p>Only a regular file, or nothing, is replaced. A symbolic link is followed (link by link, a
+     * dangling one too) and the file it points to is replaced, so the link stays a link and shows the
+     * new content. A directory, a FIFO, device or socket, or a loop of links is refused before anything
+     * is written.
+     *
+     * @throws NullPointerException with the message {@code "file"} if {@code target} is null
+     * @throws java.nio.file.FileSystemException if {@code target} (or what it links to) is not a
+     *     regular file, or is a root with no file name; the message names the path and what it is
+     * @throws IOException if writing or moving fails, with the target's path in the message and the
+     *     original as its cause; the target is then unchanged
      */
     public static void write(Path target, Content content) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
+        Objects.requireNonNull(target, "file");
+        Objects.requireNonNull(content, "content");
+        Path given = target.toAbsolutePath();
+        Path file = given;
+        try {
+            file = regularFileOrNothing(given);
+            replace(file, content);
+        } catch (NotARegularFileException refused) {
+            throw refused;
+        } catch (IOException e) {
+            String where = file.equals(given) ? given.toString() : given + " (a link to " + file + ")";
+            throw new IOException("could not write " + where + ": " + describe(e), e);
+        }
+    }
+
+    private static void replace(Path file, Content content) throws IOException {
+        Path dir = file.getParent();
         Files.createDirectories(dir);
         // Not Files.createTempFile: it makes the file owner-only whatever the umask, and the move would
         // hand those permissions to the target.
-        Path tmp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path tmp = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream file = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
+            try (OutputStream stream = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    OutputStream out = new BufferedOutputStream(stream, 1 << 16)) {
                 content.writeTo(out);
                 out.flush();
             }
-            keepPermissions(absolute, tmp);
+            keepPermissions(file, tmp);
             // Flush to disk before the move, so the rename never points at unwritten blocks.
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             try {
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
             syncDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * The file to replace for {@code given}: itself if it is a regular file or absent, the end of its
+     * chain of links if it is a symbolic link, else a refusal. Links are followed one at a time rather
+     * than with {@code toRealPath()} so that a dangling link still yields the path it names, and a
+     * loop is told apart from other faults.
+     */
+    private static Path regularFileOrNothing(Path given) throws IOException {
+        Path current = given;
+        for (int links = 0; ; links++) {
+            BasicFileAttributes attributes = attributesOrNull(current);
+            if (attributes == null || attributes.isRegularFile()) {
+                if (current.getFileName() == null) {
+                    throw new NotARegularFileException(given, given + " has no file name; choose a file path");
+                }
+                if (links == 0) {
+                    return given;
+                }
+                return attributes == null ? realParent(current) : current.toRealPath();
+            }
+            if (attributes.isSymbolicLink()) {
+                if (links == MAX_LINKS) {
+                    throw new NotARegularFileException(given, given + " is a symbolic link in a loop (more than "
+                            + MAX_LINKS + " links); point it at a file");
+                }
+                // A link's relative target is relative to the link's directory; a link always has one.
+                current = current.getParent().resolve(Files.readSymbolicLink(current));
+                continue;
+            }
+            String subject = current.equals(given) ? given.toString()
+                    : current + ", where the symbolic link " + given + " points,";
+            throw new NotARegularFileException(given, attributes.isDirectory()
+                    ? subject + " is a directory, not a regular file; choose a file path"
+                    : subject + " is a FIFO, device or socket, not a regular file; gan4j writes only regular files");
+        }
+    }
+
+    private static BasicFileAttributes attributesOrNull(Path path) throws IOException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException absent) {
+            return null;
+        }
+    }
+
+    /** An absent file under its parent's real path, where the parent exists yet. */
+    private static Path realParent(Path file) throws IOException {
+        Path parent = file.getParent();
+        return Files.isDirectory(parent) ? parent.toRealPath().resolve(file.getFileName()) : file;
+    }
+
+    /** The JDK leaves some messages empty ({@code ClosedByInterruptException}) or a bare path. */
+    private static String describe(IOException e) {
+        String name = e.getClass().getSimpleName();
+        if (e.getMessage() == null) {
+            return name;
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() == null) {
+            return e.getMessage() + " (" + name + ")";
+        }
+        return e.getMessage();
     }
 
     /**

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -78,7 +81,7 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
             out.write("half of the new conte".getBytes(StandardCharsets.UTF_8));
             throw failure;
-        })).isSameAs(failure);
+        })).hasMessage("could not write " + file + ": disk full").hasCauseReference(failure);
 
         assertThat(file).hasContent("previous");
         assertThat(filesIn(dir)).containsExactly(file);
@@ -104,7 +107,8 @@ class AtomicFilesTest {
 
         assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
             throw new IOException("nothing to write");
-        })).isInstanceOf(IOException.class).hasMessage("nothing to write");
+        })).isInstanceOf(IOException.class).hasMessage("could not write " + file + ": nothing to write")
+                .hasRootCauseMessage("nothing to write");
 
         assertThat(filesIn(dir)).isEmpty();
     }
@@ -131,6 +135,178 @@ class AtomicFilesTest {
         AtomicFiles.write(file, out -> out.write('x'));
 
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(shared);
+    }
+
+    @Test
+    void fullDiskNamesTheFileAndKeepsThePreviousOne() throws IOException {
+        Path file = Files.writeString(dir.resolve("model.onnx"), "previous");
+        IOException full = new IOException("No space left on device");
+
+        assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
+            out.write(new byte[100_000]);
+            throw full;
+        })).isInstanceOf(IOException.class)
+                .hasMessage("could not write " + file + ": No space left on device")
+                .hasCauseReference(full);
+
+        assertThat(file).hasContent("previous");
+        assertThat(filesIn(dir)).containsExactly(file);
+    }
+
+    @Test
+    void refusesAFifoAndLeavesItAFifo() throws IOException, InterruptedException {
+        Path fifo = mkfifo(dir.resolve("pipe"));
+
+        assertThatThrownBy(() -> AtomicFiles.write(fifo, out -> out.write('x')))
+                .isInstanceOf(FileSystemException.class)
+                .hasMessage(fifo + " is a FIFO, device or socket, not a regular file; gan4j writes only regular files");
+
+        assertThat(attributes(fifo).isOther()).isTrue();
+        assertThat(filesIn(dir)).containsExactly(fifo);
+    }
+
+    @Test
+    void refusesADirectoryAndLeavesItUnchanged() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("out.png"));
+        Path inside = Files.writeString(folder.resolve("kept.txt"), "kept");
+
+        assertThatThrownBy(() -> AtomicFiles.write(folder, out -> out.write('x')))
+                .isInstanceOf(FileSystemException.class)
+                .hasMessage(folder + " is a directory, not a regular file; choose a file path");
+
+        assertThat(folder).isDirectory();
+        assertThat(filesIn(folder)).containsExactly(inside);
+        assertThat(inside).hasContent("kept");
+        assertThat(filesIn(dir)).containsExactly(folder);
+    }
+
+    @Test
+    void throughASymlinkReplacesTheFileItPointsToAndKeepsTheLink() throws IOException {
+        Path model = Files.writeString(dir.resolve("model-v3.onnx"), "old model");
+        Path latest = Files.createSymbolicLink(dir.resolve("latest.onnx"), Path.of("model-v3.onnx"));
+
+        AtomicFiles.write(latest, out -> out.write("new model".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(latest).isSymbolicLink();
+        assertThat(Files.readSymbolicLink(latest)).isEqualTo(Path.of("model-v3.onnx"));
+        assertThat(model).hasContent("new model");
+        assertThat(latest).hasContent("new model");
+        assertThat(filesIn(dir)).containsExactlyInAnyOrder(model, latest);
+    }
+
+    @Test
+    void throughAChainOfSymlinksInAnotherFolderReplacesTheLastFile() throws IOException {
+        Path models = Files.createDirectory(dir.resolve("models"));
+        Path model = Files.writeString(models.resolve("v3.onnx"), "old");
+        Files.createSymbolicLink(models.resolve("current.onnx"), Path.of("v3.onnx"));
+        Path latest = Files.createSymbolicLink(dir.resolve("latest.onnx"), Path.of("models/current.onnx"));
+
+        AtomicFiles.write(latest, out -> out.write("new".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(latest).isSymbolicLink();
+        assertThat(models.resolve("current.onnx")).isSymbolicLink();
+        assertThat(model).hasContent("new");
+        assertThat(filesIn(models)).containsExactlyInAnyOrder(model, models.resolve("current.onnx"));
+    }
+
+    @Test
+    void throughADanglingSymlinkCreatesTheFileItNames() throws IOException {
+        Path latest = Files.createSymbolicLink(dir.resolve("latest.onnx"), Path.of("model-v4.onnx"));
+
+        AtomicFiles.write(latest, out -> out.write("first".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(latest).isSymbolicLink();
+        assertThat(dir.resolve("model-v4.onnx")).isRegularFile().hasContent("first");
+        assertThat(filesIn(dir)).containsExactlyInAnyOrder(latest, dir.resolve("model-v4.onnx"));
+    }
+
+    @Test
+    void refusesASymlinkToAFifo() throws IOException, InterruptedException {
+        Path fifo = mkfifo(dir.resolve("pipe"));
+        Path link = Files.createSymbolicLink(dir.resolve("out.onnx"), Path.of("pipe"));
+
+        assertThatThrownBy(() -> AtomicFiles.write(link, out -> out.write('x')))
+                .isInstanceOf(FileSystemException.class)
+                .hasMessage(fifo + ", where the symbolic link " + link + " points, is a FIFO, device or socket, not a"
+                        + " regular file; gan4j writes only regular files");
+
+        assertThat(link).isSymbolicLink();
+        assertThat(attributes(fifo).isOther()).isTrue();
+        assertThat(filesIn(dir)).containsExactlyInAnyOrder(fifo, link);
+    }
+
+    @Test
+    void refusesASymlinkToADirectory() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("grids"));
+        Path link = Files.createSymbolicLink(dir.resolve("grid.png"), Path.of("grids"));
+
+        assertThatThrownBy(() -> AtomicFiles.write(link, out -> out.write('x')))
+                .isInstanceOf(FileSystemException.class)
+                .hasMessage(folder + ", where the symbolic link " + link + " points, is a directory, not a regular"
+                        + " file; choose a file path");
+
+        assertThat(filesIn(folder)).isEmpty();
+    }
+
+    @Test
+    void refusesASymlinkLoop() throws IOException {
+        Path a = Files.createSymbolicLink(dir.resolve("a.onnx"), Path.of("b.onnx"));
+        Path b = Files.createSymbolicLink(dir.resolve("b.onnx"), Path.of("a.onnx"));
+
+        assertThatThrownBy(() -> AtomicFiles.write(a, out -> out.write('x')))
+                .isInstanceOf(FileSystemException.class)
+                .hasMessage(a + " is a symbolic link in a loop (more than 40 links); point it at a file");
+
+        assertThat(filesIn(dir)).containsExactlyInAnyOrder(a, b);
+    }
+
+    @Test
+    void aFailedWriteThroughASymlinkNamesBoth() throws IOException {
+        Path real = dir.toRealPath();
+        Path model = Files.writeString(dir.resolve("model-v3.onnx"), "old model");
+        Path latest = Files.createSymbolicLink(dir.resolve("latest.onnx"), Path.of("model-v3.onnx"));
+
+        assertThatThrownBy(() -> AtomicFiles.write(latest, out -> {
+            throw new IOException("No space left on device");
+        })).hasMessage("could not write " + latest + " (a link to " + real.resolve("model-v3.onnx")
+                + "): No space left on device");
+
+        assertThat(latest).isSymbolicLink();
+        assertThat(model).hasContent("old model");
+        assertThat(filesIn(dir)).containsExactlyInAnyOrder(model, latest);
+    }
+
+    @Test
+    void noFileIsANullPointerSayingFile() {
+        assertThatThrownBy(() -> AtomicFiles.write(null, out -> out.write('x')))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("file");
+    }
+
+    @Test
+    void theRootIsRefusedByName() {
+        Path root = Path.of("/");
+
+        assertThatThrownBy(() -> AtomicFiles.write(root, out -> out.write('x')))
+                .isInstanceOf(FileSystemException.class)
+                .hasMessage("/ is a directory, not a regular file; choose a file path");
+    }
+
+    /** Makes a FIFO, the stand-in for a device such as /dev/null: tests run as root and must not touch /dev. */
+    private static Path mkfifo(Path path) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+        } catch (IOException noMkfifo) {
+            assumeTrue(false, "mkfifo is not available: " + noMkfifo.getMessage());
+            throw noMkfifo;
+        }
+        assumeTrue(process.waitFor() == 0, "mkfifo failed");
+        return path;
+    }
+
+    private static BasicFileAttributes attributes(Path path) throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static List<Path> filesIn(Path dir) {
