@@ -30,6 +30,7 @@ final class DjlTrainedGan extends DjlGenerator implements TrainedGan {
 
     @Override
     public void save(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
         checkOpen();
         GeneratorFile.write(file, spec(), HostTensors.ofAll(network().params()), provenance);
     }

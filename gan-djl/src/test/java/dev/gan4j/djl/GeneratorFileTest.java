@@ -92,6 +92,12 @@ class GeneratorFileTest {
     }
 
     @Test
+    void saveAndExportOfNoFileSayFile() {
+        assertThatThrownBy(() -> trained.save(null)).isInstanceOf(NullPointerException.class).hasMessage("file");
+        assertThatThrownBy(() -> trained.exportOnnx(null)).isInstanceOf(NullPointerException.class).hasMessage("file");
+    }
+
+    @Test
     void latentsOfTheWrongLengthAreRejected() {
         assertThatThrownBy(() -> trained.generate(new float[7]))
                 .isInstanceOf(IllegalArgumentException.class)
