@@ -18,9 +18,13 @@ public interface TrainedGan extends Generator, AutoCloseable {
 
     /**
      * Saves the generator's spec, weights (BatchNorm statistics included) and provenance to one file,
-     * written atomically: a crash leaves either the old file or the new one.
+     * written atomically: a crash leaves either the old file or the new one. Only a regular file is
+     * replaced; through a symbolic link, the file it points to (the link stays).
      *
-     * @throws IOException if the file cannot be written
+     * @throws NullPointerException with the message {@code "file"} if {@code file} is null
+     * @throws java.nio.file.FileSystemException naming the path if it is a directory, FIFO, device,
+     *     socket or a loop of links: nothing is written
+     * @throws IOException if the file cannot be written, with its path in the message
      */
     void save(Path file) throws IOException;
 
@@ -40,9 +44,11 @@ public interface TrainedGan extends Generator, AutoCloseable {
      * contract of {@link dev.gan4j.export.OnnxContract} (input {@code z}, output {@code image}, NCHW,
      * metadata with the latent size and distribution, image shape, output range and this generator's
      * provenance). Inference mode: BatchNorm uses its running statistics, dropout is dropped. The file
-     * is written atomically.
+     * is written atomically, as by {@link #save(Path)}: only a regular file is replaced, through a
+     * symbolic link the file it points to; a directory, FIFO or device is refused.
      *
-     * @throws IOException if the file cannot be written
+     * @throws NullPointerException with the message {@code "file"} or {@code "options"}, whichever is null
+     * @throws IOException if the file cannot be written, with its path in the message
      */
     void exportOnnx(Path file, OnnxExportOptions options) throws IOException;
 
