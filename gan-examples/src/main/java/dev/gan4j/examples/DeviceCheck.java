@@ -272,14 +272,7 @@ public final class DeviceCheck {
         try (TrainedGan ignored = trainer.train(digits)) {
             // Only the times.
         }
-        double seconds = 0;
-        long steps = 0;
-        for (int i = 1; i < reports.size(); i++) {
-            long covered = reports.get(i).globalStep() - reports.get(i - 1).globalStep();
-            seconds += (double) covered * batch / reports.get(i).samplesPerSecond();
-            steps += covered;
-        }
-        return 1000 * seconds / steps;
+        return 1000 * StepTimes.secondsPerStep(reports, batch);
     }
 
     /** Two reports of {@link #COPIES_LOG_EVERY} profiled steps at {@code batch}. */

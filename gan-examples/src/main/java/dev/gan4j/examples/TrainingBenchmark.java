@@ -143,12 +143,7 @@ public final class TrainingBenchmark {
         try (TrainedGan ignored = trainer.train(digits)) {
             // Only the rates; the generator is discarded.
         }
-        // Reports after the first cover equal intervals of `warmup` steps: total images over total time.
-        double seconds = 0;
-        for (StepMetrics m : reports.subList(1, reports.size())) {
-            seconds += (double) warmup * batch / m.samplesPerSecond();
-        }
-        double imagesPerSecond = (double) steps * batch / seconds;
+        double imagesPerSecond = batch / StepTimes.secondsPerStep(reports, batch);
         double macsPerImage = 3.0 * g.stack().forwardMacs() + 8.0 * d.stack().forwardMacs();
         double gflopPerImage = 2 * macsPerImage / 1e9;
         double gflops = gflopPerImage * imagesPerSecond;
