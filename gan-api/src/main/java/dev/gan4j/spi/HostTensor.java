@@ -37,9 +37,4 @@ public record HostTensor(String name, boolean trainable, long[] shape, float[] v
     public boolean fits(String otherName, long[] otherShape) {
         return name.equals(otherName) && Arrays.equals(shape, otherShape);
     }
-
-    /** Returns this tensor's values under another name. */
-    public HostTensor renamed(String newName) {
-        return new HostTensor(newName, trainable, shape, values);
-    }
 }
