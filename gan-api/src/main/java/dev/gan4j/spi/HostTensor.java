@@ -33,7 +33,10 @@ public record HostTensor(String name, boolean trainable, long[] shape, float[] v
         }
     }
 
-    /** Whether {@code other} has this tensor's name and shape, so that one can be loaded where the other was. */
+    /**
+     * Whether this tensor has the name {@code otherName} and the shape {@code otherShape}, so that it can
+     * be loaded into the parameter that has them.
+     */
     public boolean fits(String otherName, long[] otherShape) {
         return name.equals(otherName) && Arrays.equals(shape, otherShape);
     }
