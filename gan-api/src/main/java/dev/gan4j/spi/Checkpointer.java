@@ -11,6 +11,7 @@ import dev.gan4j.train.Provenance;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Writes a run's checkpoints as it trains: every {@link Checkpointing#everySteps()} global steps and
@@ -23,6 +24,8 @@ final class Checkpointer {
     private final Checkpointing policy;
     private final TrainingSession session;
     private final int datasetSize;
+    private Path lastFile;
+    private long lastStep = -1;
 
     Checkpointer(GanConfig config, TrainingSession session, int datasetSize) {
         this.config = config;
@@ -61,6 +64,33 @@ final class Checkpointer {
         if (progress.globalStep() % policy.everySteps() != 0 && !last) {
             return null;
         }
+        return write(progress);
+    }
+
+    /**
+     * Returns the checkpoint of {@code progress}, the step just done, writing it unless it was the last
+     * one written: for a run that ends early.
+     *
+     * @throws GanException if it cannot be written
+     */
+    Path finalCheckpoint(CheckpointState.Progress progress) {
+        return progress.globalStep() == lastStep ? lastFile : write(progress);
+    }
+
+    /** Returns the newest checkpoint of the run in its directory, or {@code null} if there is none. */
+    Path newest() {
+        if (lastFile != null) {
+            return lastFile;
+        }
+        try {
+            List<CheckpointDirectory.Entry> entries = CheckpointDirectory.list(policy.directory());
+            return entries.isEmpty() ? null : entries.get(entries.size() - 1).file();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Path write(CheckpointState.Progress progress) {
         Path file = CheckpointDirectory.file(policy.directory(), progress.globalStep());
         try {
             long fingerprint = session.dataFingerprint();
@@ -68,6 +98,8 @@ final class Checkpointer {
                     fingerprint, session.engine(), session.device(), Gan4j.version(), Instant.now());
             CheckpointFile.write(file, config, CheckpointState.of(progress, datasetSize, fingerprint, session.snapshot()),
                     provenance);
+            lastFile = file;
+            lastStep = progress.globalStep();
             CheckpointDirectory.prune(policy.directory(), policy.keep());
         } catch (IOException e) {
             throw new GanException("the checkpoint of epoch " + progress.epoch() + ", step " + progress.stepInEpoch()

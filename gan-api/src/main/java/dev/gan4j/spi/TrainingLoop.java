@@ -12,11 +12,16 @@ import dev.gan4j.train.GanException;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.Provenance;
 import dev.gan4j.train.TrainedGan;
+import dev.gan4j.train.TrainingCancelledException;
 import dev.gan4j.train.listener.EpochSummary;
 import dev.gan4j.train.listener.StepMetrics;
 import dev.gan4j.train.listener.StepProfile;
+import dev.gan4j.train.listener.TrainingControl;
 import dev.gan4j.train.listener.TrainingListener;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,17 +119,30 @@ public final class TrainingLoop implements GanTrainer {
         return config;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Whatever ends the run early (any {@link Throwable}: an engine failure, a health stop, a
+     * listener's exception or error, a cancellation) is told to every listener's {@link
+     * TrainingListener#onTrainingFailed} after the engine's memory is released, and then rethrown as it
+     * was.
+     */
     @Override
     public TrainedGan train(ImageDataset data) {
         try {
             return run(data);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             for (TrainingListener l : config.listeners()) {
                 try {
                     l.onTrainingFailed(e);
-                } catch (RuntimeException inListener) {
+                } catch (Throwable inListener) {
                     e.addSuppressed(inListener);
                 }
+            }
+            if (e instanceof TrainingCancelledException) {
+                // Cleared so the final checkpoint and the listeners' files could be written; the caller
+                // that interrupted the thread expects to find the status set.
+                Thread.currentThread().interrupt();
             }
             throw e;
         }
@@ -152,7 +170,8 @@ public final class TrainingLoop implements GanTrainer {
             Checkpointer checkpointer = config.checkpoints().enabled()
                     ? new Checkpointer(config, session, data.size())
                     : null;
-            long globalStep = loop(session, stepsPerEpoch, start, checkpointer);
+            Control control = new Control();
+            long globalStep = loop(session, stepsPerEpoch, start, checkpointer, control);
             LOG.info(String.format(Locale.ROOT, "trained %d steps in %.1f s", globalStep - start.globalStep(),
                     (System.nanoTime() - began) / 1e9));
             return result(session, globalStep, stepsPerEpoch, data.size());
@@ -160,81 +179,200 @@ public final class TrainingLoop implements GanTrainer {
     }
 
     private long loop(TrainingSession session, int stepsPerEpoch, CheckpointState.Progress start,
-            Checkpointer checkpointer) {
+            Checkpointer checkpointer, Control control) {
         long globalStep = start.globalStep();
+        CheckpointState.Progress done = null; // the last step made in this call, none yet
         TrainingHealth health = new TrainingHealth(config, this::lastCheckpointBefore);
-        for (int epoch = start.epoch(); epoch <= config.epochs(); epoch++) {
+        for (int epoch = start.epoch(); epoch <= config.epochs() && control.goOn(); epoch++) {
             int firstStep = epoch == start.epoch() ? start.stepInEpoch() + 1 : 1;
-            for (TrainingListener l : config.listeners()) {
-                l.onEpochStart(epoch, stepsPerEpoch);
-            }
             int imagesPerStep = config.batchSize() * config.discriminatorSteps();
             long epochStart = System.nanoTime();
             long lastReport = epochStart;
             int lastReportStep = firstStep - 1;
             List<StepMetrics> reported = new ArrayList<>();
-            for (int s = firstStep; s <= stepsPerEpoch; s++) {
+            try {
+                for (TrainingListener l : config.listeners()) {
+                    l.onEpochStart(epoch, stepsPerEpoch);
+                }
+            } catch (Throwable t) {
+                throw cancelledOr(t, checkpointer, done);
+            }
+            int s = firstStep;
+            for (; s <= stepsPerEpoch && control.goOn(); s++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw cancelledOr(null, checkpointer, done);
+                }
                 globalStep++;
                 boolean measure = s % config.logEvery() == 0 || s == stepsPerEpoch;
                 StepMeasurement m;
                 try {
                     m = session.step(Seeds.forStep(config.seed(), globalStep), measure);
                 } catch (RuntimeException e) {
+                    if (interruption(e)) {
+                        // The step may have stopped half way: its state is not checkpointed.
+                        Thread.interrupted();
+                        throw new TrainingCancelledException(globalStep - 1,
+                                checkpointer == null ? null : checkpointer.newest(), e);
+                    }
                     throw new GanException(
                             "training step failed at epoch " + epoch + ", step " + s + " (global step " + globalStep
                                     + "): " + e.getMessage(), e);
                 }
-                if (m != null) {
-                    long now = System.nanoTime();
-                    double images = (double) (s - lastReportStep) * imagesPerStep;
-                    StepMetrics metrics = new StepMetrics(epoch, s, stepsPerEpoch, globalStep,
-                            m.discriminatorLoss(), m.generatorLoss(), m.realScore(), m.fakeScore(), m.realAccuracy(),
-                            m.fakeAccuracy(), m.foolRate(), images / ((now - lastReport) / 1e9),
-                            m.generatorGradientNorm(), m.discriminatorGradientNorm(), m.fakeDiversity(),
-                            m.realDiversity());
-                    StepPhases phases = session.drainPhases();
-                    StepProfile profile = phases == null ? null : new StepProfile(globalStep, s - lastReportStep,
-                            phases.data(), phases.discriminator(), phases.generator(), phases.metrics(),
-                            (now - lastReport) / 1e9, phases.hostCopies());
-                    lastReport = now;
-                    lastReportStep = s;
-                    reported.add(metrics);
-                    for (TrainingListener l : config.listeners()) {
-                        l.onStep(metrics);
-                        if (profile != null) {
-                            l.onProfile(profile);
-                        }
-                    }
-                    if (LOG.isDebugEnabled()) {
-                        LOG.debug("global step {}: {}", globalStep, describe(metrics));
-                    }
-                    health.check(metrics);
-                }
-                if (checkpointer != null) {
-                    boolean last = epoch == config.epochs() && s == stepsPerEpoch;
-                    Path file = checkpointer.afterStep(
-                            new CheckpointState.Progress(epoch, s, globalStep, stepsPerEpoch), last);
-                    if (file != null) {
+                done = new CheckpointState.Progress(epoch, s, globalStep, stepsPerEpoch);
+                try {
+                    if (m != null) {
+                        long now = System.nanoTime();
+                        double images = (double) (s - lastReportStep) * imagesPerStep;
+                        StepMetrics metrics = new StepMetrics(epoch, s, stepsPerEpoch, globalStep,
+                                m.discriminatorLoss(), m.generatorLoss(), m.realScore(), m.fakeScore(),
+                                m.realAccuracy(), m.fakeAccuracy(), m.foolRate(), images / ((now - lastReport) / 1e9),
+                                m.generatorGradientNorm(), m.discriminatorGradientNorm(), m.fakeDiversity(),
+                                m.realDiversity());
+                        StepPhases phases = session.drainPhases();
+                        StepProfile profile = phases == null ? null : new StepProfile(globalStep, s - lastReportStep,
+                                phases.data(), phases.discriminator(), phases.generator(), phases.metrics(),
+                                (now - lastReport) / 1e9, phases.hostCopies());
+                        lastReport = now;
+                        lastReportStep = s;
+                        reported.add(metrics);
                         for (TrainingListener l : config.listeners()) {
-                            l.onCheckpoint(file, globalStep);
+                            l.onStep(metrics, control);
+                            if (profile != null) {
+                                l.onProfile(profile);
+                            }
+                        }
+                        if (LOG.isDebugEnabled()) {
+                            LOG.debug("global step {}: {}", globalStep, describe(metrics));
+                        }
+                        health.check(metrics);
+                    }
+                    if (checkpointer != null) {
+                        boolean last = epoch == config.epochs() && s == stepsPerEpoch;
+                        Path file = checkpointer.afterStep(done, last);
+                        if (file != null) {
+                            for (TrainingListener l : config.listeners()) {
+                                l.onCheckpoint(file, globalStep);
+                            }
                         }
                     }
+                } catch (Throwable t) {
+                    throw cancelledOr(t, checkpointer, done);
                 }
             }
+            int steps = s - firstStep;
             double seconds = (System.nanoTime() - epochStart) / 1e9;
-            double epochImagesPerSecond = (double) (stepsPerEpoch - firstStep + 1) * imagesPerStep / seconds;
+            double epochImagesPerSecond = (double) steps * imagesPerStep / seconds;
             EpochSummary summary = new EpochSummary(epoch, config.epochs(), globalStep,
                     StepMetrics.mean(reported, epochImagesPerSecond), seconds, session.currentGenerator());
-            for (TrainingListener l : config.listeners()) {
-                l.onEpochEnd(summary);
+            try {
+                for (TrainingListener l : config.listeners()) {
+                    l.onEpochEnd(summary, control);
+                }
+            } catch (Throwable t) {
+                throw cancelledOr(t, checkpointer, done);
             }
             if (LOG.isInfoEnabled()) {
                 LOG.info(String.format(Locale.ROOT, "epoch %d/%d: %d steps in %.1f s, %.0f images/s; means %s",
-                        epoch, config.epochs(), stepsPerEpoch, seconds, summary.mean().samplesPerSecond(),
+                        epoch, config.epochs(), steps, seconds, summary.mean().samplesPerSecond(),
                         describe(summary.mean())));
             }
         }
+        if (!control.goOn()) {
+            LOG.info("training stopped after global step {} at a listener's request: {}", globalStep,
+                    control.stopReason().orElseThrow());
+            if (checkpointer != null && done != null) {
+                Path file = checkpointer.finalCheckpoint(done);
+                for (TrainingListener l : config.listeners()) {
+                    l.onCheckpoint(file, globalStep);
+                }
+            }
+        }
         return globalStep;
+    }
+
+    /**
+     * Returns the exception that ends the run for {@code failure}: a {@link TrainingCancelledException}
+     * if the thread was interrupted (the status, or an exception the interrupt caused, such as a file
+     * channel closed by it), after a final checkpoint of {@code done} has been written; else {@code
+     * failure} itself, unchecked as it came.
+     *
+     * @param failure what a listener, the health check or the checkpoint threw; {@code null} if the
+     *     loop saw the interrupt status between steps
+     * @param done the last step made, whose state the session holds; {@code null} if none was made
+     */
+    private RuntimeException cancelledOr(Throwable failure, Checkpointer checkpointer,
+            CheckpointState.Progress done) {
+        if (failure != null && !interruption(failure)) {
+            throw TrainingLoop.<RuntimeException>rethrow(failure);
+        }
+        Thread.interrupted(); // so that the final checkpoint can be written
+        long steps = done != null ? done.globalStep() : resumedStep();
+        Path last = null;
+        if (checkpointer != null) {
+            try {
+                last = done != null ? checkpointer.finalCheckpoint(done) : checkpointer.newest();
+            } catch (RuntimeException e) {
+                last = checkpointer.newest();
+                TrainingCancelledException cancelled = new TrainingCancelledException(steps, last, failure);
+                cancelled.addSuppressed(e);
+                return cancelled;
+            }
+        }
+        LOG.warn("training cancelled after global step {}{}", steps,
+                last == null ? "; checkpoints are off" : "; last checkpoint " + last);
+        return new TrainingCancelledException(steps, last, failure);
+    }
+
+    /**
+     * Whether {@code t} came of an interrupt: the thread's status is set, or {@code t} or a cause is one
+     * of the exceptions an interrupt raises. A socket timeout, an {@code InterruptedIOException} too,
+     * is not.
+     */
+    static boolean interruption(Throwable t) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InterruptedException || c instanceof ClosedByInterruptException
+                    || (c instanceof InterruptedIOException && !(c instanceof SocketTimeoutException))) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Throws {@code t} as it is, checked or not: a listener may throw a checked exception its
+     * signature hides, and it must reach the caller unchanged.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> RuntimeException rethrow(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    /** The run's {@link TrainingControl}: a stop asked for by a listener, read at each step boundary. */
+    private static final class Control implements TrainingControl {
+        private String reason;
+
+        @Override
+        public void stop(String reason) {
+            Objects.requireNonNull(reason, "reason");
+            if (this.reason == null) {
+                this.reason = reason;
+            }
+        }
+
+        @Override
+        public Optional<String> stopReason() {
+            return Optional.ofNullable(reason);
+        }
+
+        boolean goOn() {
+            return reason == null;
+        }
     }
 
     /**

@@ -93,7 +93,8 @@ public record Provenance(
 
     /**
      * Returns the provenance of a run of {@code config} on {@code engine} and {@code device} after
-     * {@code steps} generator steps, with this JVM and operating system.
+     * {@code steps} generator steps, with this JVM and operating system; its {@link #epochs()} are
+     * those {@code steps} complete.
      *
      * @param dataFingerprint the CRC-32C of the training images, as {@link #dataFingerprint()} shows it
      */
@@ -103,7 +104,8 @@ public record Provenance(
                 config.generator().recipe(),
                 config.seed(),
                 steps,
-                config.epochs(),
+                // Completed, not planned: fewer for a checkpoint or a run a listener stopped early.
+                stepsPerEpoch > 0 ? (int) (steps / stepsPerEpoch) : config.epochs(),
                 config.batchSize(),
                 config.loss().name(),
                 config.labelSmoothing().realTarget() + "/" + config.labelSmoothing().fakeTarget(),

@@ -20,9 +20,14 @@ import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.Generator;
 import dev.gan4j.train.Provenance;
 import dev.gan4j.train.TrainedGan;
+import dev.gan4j.train.TrainingCancelledException;
 import dev.gan4j.train.listener.EpochSummary;
 import dev.gan4j.train.listener.StepMetrics;
+import dev.gan4j.train.listener.TrainingControl;
 import dev.gan4j.train.listener.TrainingListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,7 +110,7 @@ class TrainingLoopTest {
                     }
 
                     @Override
-                    public void onTrainingFailed(RuntimeException error) {
+                    public void onTrainingFailed(Throwable error) {
                         heard.add(error.getMessage());
                     }
                 })
@@ -154,6 +159,198 @@ class TrainingLoopTest {
         TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28))).close();
 
         assertThat(seen).hasSize(2).allMatch(g -> g == engine.session.current);
+    }
+
+    @Test
+    void anInterruptStopsTheRunAtTheNextStepBoundaryAndLeavesTheStatusSet() {
+        RecordingEngine engine = new RecordingEngine();
+        List<Throwable> heard = new ArrayList<>();
+        GanConfig config = mnist().seed(1).batchSize(10).epochs(2).stepsPerEpoch(5).logEvery(1)
+                .health(HealthPolicy.off())
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onStep(StepMetrics metrics) {
+                        if (metrics.globalStep() == 3) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+
+                    @Override
+                    public void onTrainingFailed(Throwable error) {
+                        heard.add(error);
+                    }
+                })
+                .config();
+
+        try {
+            assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28))))
+                    .isInstanceOfSatisfying(TrainingCancelledException.class, e -> {
+                        assertThat(e.steps()).isEqualTo(3);
+                        assertThat(e.lastCheckpoint()).isEmpty();
+                        assertThat(e).hasMessage("training was cancelled (its thread was interrupted) after global step 3;"
+                                + " checkpoints were off, so nothing was saved to resume from");
+                        assertThat(heard).containsExactly(e);
+                    });
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(engine.session.seeds).hasSize(3);
+        assertThat(engine.session.closed).isTrue();
+    }
+
+    @Test
+    void anExceptionAnInterruptCausedInAListenerIsACancellationWithItAsCause() {
+        RecordingEngine engine = new RecordingEngine();
+        GanConfig config = mnist().seed(1).batchSize(10).epochs(2).stepsPerEpoch(2).health(HealthPolicy.off())
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onEpochEnd(EpochSummary summary) {
+                        // what a file channel throws when the interrupt lands in its write (status cleared here)
+                        throw new UncheckedIOException(new ClosedByInterruptException());
+                    }
+                })
+                .config();
+
+        try {
+            assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28))))
+                    .isInstanceOf(TrainingCancelledException.class)
+                    .hasCauseInstanceOf(UncheckedIOException.class)
+                    .satisfies(e -> assertThat(((TrainingCancelledException) e).steps()).isEqualTo(2));
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(engine.session.closed).isTrue();
+    }
+
+    @Test
+    void aListenerCanStopTheRunWhichEndsNormallyWithTheStepsMade() {
+        RecordingEngine engine = new RecordingEngine();
+        List<String> heard = new ArrayList<>();
+        GanConfig config = mnist().seed(1).batchSize(10).epochs(3).stepsPerEpoch(3).logEvery(1)
+                .health(HealthPolicy.off())
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onStep(StepMetrics metrics, TrainingControl control) {
+                        if (metrics.globalStep() == 4) {
+                            control.stop("enough");
+                            control.stop("ignored: the first reason is kept");
+                            assertThat(control.stopReason()).contains("enough");
+                        }
+                    }
+
+                    @Override
+                    public void onEpochEnd(EpochSummary summary) {
+                        heard.add("epoch " + summary.epoch() + " at step " + summary.globalStep());
+                    }
+
+                    @Override
+                    public void onTrainingEnd(Provenance provenance) {
+                        heard.add("end");
+                    }
+                })
+                .config();
+
+        try (TrainedGan gan = TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28)))) {
+            assertThat(gan.provenance().steps()).isEqualTo(4);
+            assertThat(gan.provenance().epochs()).isEqualTo(1);
+        }
+        assertThat(heard).containsExactly("epoch 1 at step 3", "epoch 2 at step 4", "end");
+        assertThat(engine.session.seeds).hasSize(4);
+    }
+
+    @Test
+    void aStopAskedForAtAnEpochsEndEndsTheRunBeforeTheNext() {
+        RecordingEngine engine = new RecordingEngine();
+        GanConfig config = mnist().seed(1).batchSize(10).epochs(3).stepsPerEpoch(2).health(HealthPolicy.off())
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onEpochEnd(EpochSummary summary, TrainingControl control) {
+                        control.stop("one epoch is plenty");
+                    }
+                })
+                .config();
+
+        try (TrainedGan gan = TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28)))) {
+            assertThat(gan.provenance().steps()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anErrorFromAListenerReachesEveryListenerAndIsRethrownAsItWas() {
+        RecordingEngine engine = new RecordingEngine();
+        Error boom = new AssertionError("boom");
+        List<String> heard = new ArrayList<>();
+        GanConfig config = mnist().seed(1).batchSize(10).stepsPerEpoch(3).logEvery(1).health(HealthPolicy.off())
+                .listener(failing("first", heard, () -> {
+                    throw boom;
+                }))
+                .listener(failing("second", heard, null))
+                .config();
+
+        assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28))))
+                .isSameAs(boom);
+        assertThat(heard).containsExactly("first: boom", "second: boom");
+        assertThat(engine.session.closed).isTrue();
+    }
+
+    @Test
+    void aCheckedExceptionThrownSneakilyByAListenerReachesEveryListenerAndIsRethrownAsItWas() {
+        RecordingEngine engine = new RecordingEngine();
+        IOException hidden = new IOException("disk gone");
+        List<String> heard = new ArrayList<>();
+        GanConfig config = mnist().seed(1).batchSize(10).stepsPerEpoch(3).logEvery(1).health(HealthPolicy.off())
+                .listener(failing("only", heard, () -> TrainingLoopTest.<RuntimeException>sneaky(hidden)))
+                .config();
+
+        assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28))))
+                .isSameAs(hidden);
+        assertThat(heard).containsExactly("only: disk gone");
+        assertThat(engine.session.closed).isTrue();
+    }
+
+    @Test
+    void aListenerThatFailsInOnTrainingFailedIsSuppressedAndTheOthersStillHear() {
+        RecordingEngine engine = new RecordingEngine();
+        engine.failAtCall = 2;
+        List<String> heard = new ArrayList<>();
+        GanConfig config = mnist().seed(1).batchSize(10).stepsPerEpoch(3).health(HealthPolicy.off())
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onTrainingFailed(Throwable error) {
+                        throw new OutOfMemoryError("while closing");
+                    }
+                })
+                .listener(failing("second", heard, null))
+                .config();
+
+        assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28))))
+                .isInstanceOf(GanException.class)
+                .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+                        .isInstanceOf(OutOfMemoryError.class));
+        assertThat(heard).containsExactly("second: training step failed at epoch 1, step 2 (global step 2): engine fault");
+    }
+
+    /** A listener that runs {@code fault} on its first step and records the failure it hears of. */
+    private static TrainingListener failing(String name, List<String> heard, Runnable fault) {
+        return new TrainingListener() {
+            @Override
+            public void onStep(StepMetrics metrics) {
+                if (fault != null) {
+                    fault.run();
+                }
+            }
+
+            @Override
+            public void onTrainingFailed(Throwable error) {
+                heard.add(name + ": " + error.getMessage());
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneaky(Throwable t) throws T {
+        throw (T) t;
     }
 
     /** An engine whose session records the loop's calls and measures constant values. */

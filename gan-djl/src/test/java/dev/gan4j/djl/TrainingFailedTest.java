@@ -33,7 +33,7 @@ class TrainingFailedTest {
             }
 
             @Override
-            public void onTrainingFailed(RuntimeException error) {
+            public void onTrainingFailed(Throwable error) {
                 events.add("failed: " + error.getClass().getSimpleName());
             }
         };

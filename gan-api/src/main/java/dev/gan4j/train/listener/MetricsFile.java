@@ -110,7 +110,7 @@ public final class MetricsFile implements TrainingListener, Closeable {
 
     /** Closes the file: the rows up to the failure are kept. */
     @Override
-    public void onTrainingFailed(RuntimeException error) {
+    public void onTrainingFailed(Throwable error) {
         close();
     }
 

@@ -29,23 +29,43 @@ public interface TrainingListener {
     default void onStep(StepMetrics metrics) {}
 
     /**
+     * A step was measured; what training calls. By default it calls {@link #onStep(StepMetrics)};
+     * override this one instead to end the run early with {@link TrainingControl#stop}.
+     */
+    default void onStep(StepMetrics metrics, TrainingControl control) {
+        onStep(metrics);
+    }
+
+    /**
      * A health condition was diagnosed, under a policy that does not ignore it. Called before the
      * diagnosis is logged and, if its action is {@code STOP}, before training stops.
      */
     default void onHealth(Diagnosis diagnosis) {}
 
-    /** An epoch ended. */
+    /** An epoch ended (after fewer steps than usual if a {@link TrainingControl#stop} ends it). */
     default void onEpochEnd(EpochSummary summary) {}
+
+    /**
+     * An epoch ended; what training calls. By default it calls {@link #onEpochEnd(EpochSummary)};
+     * override this one instead to end the run early with {@link TrainingControl#stop}.
+     */
+    default void onEpochEnd(EpochSummary summary, TrainingControl control) {
+        onEpochEnd(summary);
+    }
 
     /** Training ended, normally. */
     default void onTrainingEnd(Provenance provenance) {}
 
     /**
      * Training ended with {@code error}, which {@code train} throws after every listener has heard of
-     * it (an exception thrown here is added to it as suppressed): the place to release what {@link
-     * #onTrainingStart} acquired.
+     * it (whatever this throws is added to it as suppressed): the place to release what {@link
+     * #onTrainingStart} acquired. Called on every listener for every {@link Throwable} that ends a
+     * run (a bad data set, an engine failure, a health stop, a {@link
+     * dev.gan4j.train.TrainingCancelledException}, an {@code Error}, or an exception from any listener,
+     * this one included), possibly without {@link #onTrainingStart} before it: release only what you
+     * hold.
      */
-    default void onTrainingFailed(RuntimeException error) {}
+    default void onTrainingFailed(Throwable error) {}
 
     /**
      * A checkpoint was written (see {@link GanTrainer.Builder#checkpointDir(Path)}), and checkpoints
