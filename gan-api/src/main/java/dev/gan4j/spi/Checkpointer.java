@@ -24,11 +24,13 @@ final class Checkpointer {
     private final Checkpointing policy;
     private final TrainingSession session;
     private final int datasetSize;
+    private final CheckpointDirectory.Ownership run;
     private Path lastFile;
     private long lastStep = -1;
 
-    Checkpointer(GanConfig config, TrainingSession session, int datasetSize) {
+    Checkpointer(GanConfig config, TrainingSession session, int datasetSize, CheckpointDirectory.Ownership run) {
         this.config = config;
+        this.run = run;
         this.policy = config.checkpoints();
         this.session = session;
         this.datasetSize = datasetSize;
@@ -38,16 +40,17 @@ final class Checkpointer {
      * Readies the checkpoint directory of a run that starts after {@code start}'s global step: see
      * {@link CheckpointDirectory#prepare}. Does nothing if checkpoints are off.
      *
-     * @throws IllegalStateException if the directory holds checkpoints past that step
+     * @throws IllegalStateException if the directory holds the run's checkpoints past that step, or
+     *     another run's that are not to be set aside
      * @throws GanException if the directory cannot be created or cleaned
      */
-    static void prepare(GanConfig config, CheckpointState.Progress start) {
+    static void prepare(GanConfig config, CheckpointState.Progress start, CheckpointDirectory.Ownership run) {
         Checkpointing policy = config.checkpoints();
         if (!policy.enabled()) {
             return;
         }
         try {
-            CheckpointDirectory.prepare(policy.directory(), start.globalStep());
+            CheckpointDirectory.prepare(policy.directory(), start.globalStep(), run, policy.setAsideOtherRuns());
         } catch (IOException e) {
             throw new GanException("checkpointDir " + policy.directory() + " cannot be prepared: " + e.getMessage(), e);
         }
@@ -95,12 +98,12 @@ final class Checkpointer {
         try {
             long fingerprint = session.dataFingerprint();
             Provenance provenance = Provenance.of(config, progress.globalStep(), progress.stepsPerEpoch(), datasetSize,
-                    fingerprint, session.engine(), session.device(), Gan4j.version(), Instant.now());
+                    fingerprint, session.engine(), session.device(), Gan4j.version(), Instant.now(), run.runId());
             CheckpointFile.write(file, config, CheckpointState.of(progress, datasetSize, fingerprint, session.snapshot()),
                     provenance);
             lastFile = file;
             lastStep = progress.globalStep();
-            CheckpointDirectory.prune(policy.directory(), policy.keep());
+            CheckpointDirectory.prune(policy.directory(), policy.keep(), run);
         } catch (IOException e) {
             throw new GanException("the checkpoint of epoch " + progress.epoch() + ", step " + progress.stepInEpoch()
                     + " (global step " + progress.globalStep() + ") could not be written to " + file + ": "

@@ -7,6 +7,7 @@ import dev.gan4j.internal.checkpoint.CheckpointFile;
 import dev.gan4j.internal.checkpoint.CheckpointState;
 import dev.gan4j.internal.checkpoint.Resumption;
 import dev.gan4j.internal.random.Seeds;
+import dev.gan4j.train.Checkpointing;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanException;
 import dev.gan4j.train.GanTrainer;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,30 +52,46 @@ public final class TrainingLoop implements GanTrainer {
     private final GanConfig config;
     private final GanTrainerProvider engine;
     private final CheckpointFile.Contents resumed;
+    private final CheckpointDirectory.Ownership run;
 
-    private TrainingLoop(GanConfig config, GanTrainerProvider engine, CheckpointFile.Contents resumed) {
+    private TrainingLoop(GanConfig config, GanTrainerProvider engine, CheckpointFile.Contents resumed,
+            CheckpointDirectory.Ownership run) {
         this.config = config;
         this.engine = engine;
         this.resumed = resumed;
+        this.run = run;
     }
 
-    /** Returns a trainer of a new run with validated settings on {@code engine}. */
+    /**
+     * Returns a trainer of a new run with validated settings on {@code engine}, with a new run id.
+     *
+     * @throws IllegalStateException if the checkpoint directory holds another run's checkpoints and
+     *     they are not to be set aside
+     * @throws GanException if the checkpoint directory cannot be read
+     */
     public static GanTrainer trainer(GanConfig config, GanTrainerProvider engine) {
-        return new TrainingLoop(Objects.requireNonNull(config, "config"), Objects.requireNonNull(engine, "engine"),
-                null);
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(engine, "engine");
+        CheckpointDirectory.Ownership run = new CheckpointDirectory.Ownership(UUID.randomUUID().toString(), false);
+        checkOtherRuns(config, 0, run);
+        return new TrainingLoop(config, engine, null, run);
     }
 
     /**
      * Reads a checkpoint and returns a trainer that continues its run on {@code engine}; see {@link
-     * dev.gan4j.train.ResumeBuilder}.
+     * dev.gan4j.train.ResumeBuilder}. The run keeps its id; a run resumed from a checkpoint of gan4j
+     * 0.1.0, which had none, gets a new one, and the other 0.1.0 checkpoints in that directory count as
+     * its own.
      *
      * @param path a checkpoint file, or a directory whose newest checkpoint is meant
-     * @param skipCorrupt whether to fall back to the newest good checkpoint before a bad one
+     * @param skipCorrupt whether to fall back to the newest good checkpoint before a bad one, and set
+     *     damaged checkpoints newer than the one resumed from aside
      * @param overrides applied to a builder holding the checkpoint's settings (listeners, epochs...)
      * @throws IOException if no checkpoint can be read; {@link
      *     dev.gan4j.train.CorruptCheckpointException} if damaged
      * @throws IllegalArgumentException if the overridden epochs end before the checkpoint's epoch
-     * @throws IllegalStateException if the checkpoint directory holds checkpoints after its step
+     * @throws IllegalStateException if the checkpoint directory holds checkpoints of the run after its
+     *     step, or another run's checkpoints that are not to be set aside
      */
     public static GanTrainer resume(GanTrainerProvider engine, Path path, boolean skipCorrupt,
             Consumer<GanTrainer.Builder> overrides) throws IOException {
@@ -85,8 +104,35 @@ public final class TrainingLoop implements GanTrainer {
             throw new IllegalArgumentException("epochs " + config.epochs() + " ends before epoch " + progress.epoch()
                     + " of checkpoint " + checkpoint.file() + "; give at least " + progress.epoch());
         }
-        CheckpointDirectory.checkNothingAfter(config.checkpoints().directory(), progress.globalStep());
-        return new TrainingLoop(config, engine, checkpoint);
+        Path dir = config.checkpoints().directory();
+        boolean unnamed = checkpoint.runId().isEmpty();
+        CheckpointDirectory.Ownership run = new CheckpointDirectory.Ownership(
+                unnamed ? UUID.randomUUID().toString() : checkpoint.runId(),
+                unnamed && sameDirectory(checkpoint.file().toAbsolutePath().getParent(), dir));
+        checkOtherRuns(config, progress.globalStep(), run);
+        CheckpointDirectory.checkNothingAfter(dir, progress.globalStep(), run, skipCorrupt);
+        return new TrainingLoop(config, engine, checkpoint, run);
+    }
+
+    private static void checkOtherRuns(GanConfig config, long start, CheckpointDirectory.Ownership run) {
+        Checkpointing policy = config.checkpoints();
+        if (!policy.enabled()) {
+            return;
+        }
+        try {
+            CheckpointDirectory.checkOtherRuns(policy.directory(), start, run, policy.setAsideOtherRuns());
+        } catch (IOException e) {
+            throw new GanException("checkpointDir " + policy.directory() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean sameDirectory(Path a, Path b) throws IOException {
+        return Files.isDirectory(a) && Files.isDirectory(b) ? Files.isSameFile(a, b) : a.equals(b);
+    }
+
+    /** Returns this run's id: new for a new run, the checkpoint's for a resumed one. */
+    public String runId() {
+        return run.runId();
     }
 
     /**
@@ -154,7 +200,7 @@ public final class TrainingLoop implements GanTrainer {
         CheckpointState.Progress start = resumed != null
                 ? Resumption.start(resumed, data.size(), stepsPerEpoch)
                 : CheckpointState.Progress.START;
-        Checkpointer.prepare(config, start);
+        Checkpointer.prepare(config, start, run);
         Optional<SessionState> resumeFrom = resumed == null ? Optional.empty() : Optional.of(resumed.state().session());
         try (TrainingSession session = engine.open(config, data, resumeFrom)) {
             if (resumed != null) {
@@ -168,7 +214,7 @@ public final class TrainingLoop implements GanTrainer {
                     config.seed(), session.device(), session.engine(), config.health().isOff() ? "off" : "on");
             long began = System.nanoTime();
             Checkpointer checkpointer = config.checkpoints().enabled()
-                    ? new Checkpointer(config, session, data.size())
+                    ? new Checkpointer(config, session, data.size(), run)
                     : null;
             Control control = new Control();
             long globalStep = loop(session, stepsPerEpoch, start, checkpointer, control);
@@ -381,7 +427,7 @@ public final class TrainingLoop implements GanTrainer {
      */
     private TrainedGan result(TrainingSession session, long steps, int stepsPerEpoch, int datasetSize) {
         Provenance provenance = Provenance.of(config, steps, stepsPerEpoch, datasetSize, session.dataFingerprint(),
-                session.engine(), session.device(), Gan4j.version(), Instant.now());
+                session.engine(), session.device(), Gan4j.version(), Instant.now(), run.runId());
         TrainedGan trained = session.finish(provenance);
         try {
             for (TrainingListener l : config.listeners()) {

@@ -10,8 +10,11 @@ import java.nio.file.Path;
  * @param everySteps a checkpoint every this many generator steps, counted over the whole run, and
  *     always one after the last step; at least 1
  * @param keep how many of the newest checkpoints stay; older ones are deleted; at least 1
+ * @param setAsideOtherRuns whether another run's checkpoints found in the directory are moved into
+ *     {@code other-runs/<run id>/} there, rather than refused (see {@link
+ *     GanTrainer.Builder#setAsideOtherRuns(boolean)}); not saved in checkpoints
  */
-public record Checkpointing(Path directory, int everySteps, int keep) {
+public record Checkpointing(Path directory, int everySteps, int keep, boolean setAsideOtherRuns) {
 
     /** The default {@link #everySteps()}: 1000 generator steps. */
     public static final int DEFAULT_EVERY = 1000;
@@ -30,6 +33,11 @@ public record Checkpointing(Path directory, int everySteps, int keep) {
         if (directory != null) {
             directory = directory.toAbsolutePath().normalize();
         }
+    }
+
+    /** Checkpoints into {@code directory}, refusing other runs' checkpoints there. */
+    public Checkpointing(Path directory, int everySteps, int keep) {
+        this(directory, everySteps, keep, false);
     }
 
     /** No checkpoints. The default. */

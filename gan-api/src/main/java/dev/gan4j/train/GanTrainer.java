@@ -77,6 +77,7 @@ public interface GanTrainer {
         private Path checkpointDir;
         private Integer checkpointEvery;
         private Integer keepCheckpoints;
+        private boolean setAsideOtherRuns;
         private HealthPolicy health = HealthPolicy.defaults();
         private TrainingListener qualityListener;
         private boolean profileSteps;
@@ -290,9 +291,10 @@ public interface GanTrainer {
          * Turns checkpoints on: training writes one into {@code directory} every {@link
          * #checkpointEvery(int)} steps and after its last step, each file written atomically and
          * checksummed, keeping the newest {@link #keepCheckpoints(int)}; {@link GanTrainer#resume(Path)}
-         * continues from them. The directory is created if needed and must hold no checkpoint when
-         * training starts (continue an earlier run with {@code resume} instead). Default: none,
-         * checkpoints off. See docs/checkpoints.md.
+         * continues from them. The directory is created if needed and belongs to this run: it must
+         * hold no other run's checkpoint (continue an earlier run with {@code resume} instead, or see
+         * {@link #setAsideOtherRuns(boolean)}); {@link #build()} checks. Default: none, checkpoints off.
+         * See docs/checkpoints.md.
          */
         public Builder checkpointDir(Path directory) {
             this.checkpointDir = Objects.requireNonNull(directory, "checkpointDir");
@@ -327,24 +329,38 @@ public interface GanTrainer {
             return this;
         }
 
+        /**
+         * Starts this run in a {@link #checkpointDir(Path)} that holds another run's checkpoints by
+         * moving them into {@code other-runs/<their run id>/} inside it (nothing is deleted; that run
+         * can be resumed from there), instead of refusing the directory. Default {@code false}: {@link
+         * #build()} refuses such a directory, naming both runs.
+         */
+        public Builder setAsideOtherRuns(boolean setAside) {
+            this.setAsideOtherRuns = setAside;
+            return this;
+        }
+
         private Checkpointing checkpointing() {
             if (checkpointDir == null) {
-                if (checkpointEvery != null || keepCheckpoints != null) {
-                    throw new IllegalStateException((checkpointEvery != null ? "checkpointEvery" : "keepCheckpoints")
+                if (checkpointEvery != null || keepCheckpoints != null || setAsideOtherRuns) {
+                    throw new IllegalStateException((checkpointEvery != null ? "checkpointEvery"
+                            : keepCheckpoints != null ? "keepCheckpoints" : "setAsideOtherRuns")
                             + " is set but checkpointDir is not; call checkpointDir(directory) to turn checkpoints on");
                 }
                 return Checkpointing.off();
             }
             return new Checkpointing(checkpointDir,
                     checkpointEvery != null ? checkpointEvery : Checkpointing.DEFAULT_EVERY,
-                    keepCheckpoints != null ? keepCheckpoints : Checkpointing.DEFAULT_KEEP);
+                    keepCheckpoints != null ? keepCheckpoints : Checkpointing.DEFAULT_KEEP, setAsideOtherRuns);
         }
 
         /**
          * Checks the settings together and returns a trainer from the engine on the class path.
          *
          * @throws IllegalStateException if the generator or discriminator is missing, checkpoint
-         *     settings are given without {@link #checkpointDir(Path)}, or no engine is on the class path
+         *     settings are given without {@link #checkpointDir(Path)}, the checkpoint directory holds
+         *     another run's checkpoints (see {@link #setAsideOtherRuns(boolean)}), or no engine is on the
+         *     class path
          * @throws IllegalArgumentException if the generator's output shape differs from the
          *     discriminator's input shape
          */

@@ -19,8 +19,8 @@ import java.util.Optional;
  *
  * <p>Files written by gan4j 0.1.0 lack what this version added (their {@code provenance_version} is
  * 1): reading one gives {@code 0} for {@code stepsPerEpoch} and {@code discriminatorSteps}, {@code
- * NaN} for {@code generatorEma}, an empty {@code dataFingerprint}, {@code jvm} and {@code os}, and no
- * discriminator.
+ * NaN} for {@code generatorEma}, an empty {@code dataFingerprint}, {@code jvm}, {@code os} and {@code
+ * runId}, and no discriminator.
  *
  * @param recipe the generator preset's name, or {@code custom}
  * @param seed the training seed
@@ -44,6 +44,9 @@ import java.util.Optional;
  * @param discriminator the discriminator's spec
  * @param jvm the Java runtime, e.g. {@code 17.0.15+6-Debian-1deb12u1 (OpenJDK 64-Bit Server VM)}
  * @param os the operating system, e.g. {@code Linux 6.1.0 amd64}
+ * @param runId the run's identifier (a random UUID drawn when a new run starts), the same in every
+ *     checkpoint of the run, resumed or not, and in the generator it trains: a checkpoint directory
+ *     belongs to one run
  */
 public record Provenance(
         String recipe,
@@ -66,7 +69,8 @@ public record Provenance(
         String dataFingerprint,
         Optional<DiscriminatorSpec> discriminator,
         String jvm,
-        String os) {
+        String os,
+        String runId) {
 
     /**
      * The version of the property form {@link #toProperties()} writes: 2 since gan4j 0.2; files of
@@ -89,6 +93,7 @@ public record Provenance(
         Objects.requireNonNull(discriminator, "discriminator");
         Objects.requireNonNull(jvm, "jvm");
         Objects.requireNonNull(os, "os");
+        Objects.requireNonNull(runId, "runId");
     }
 
     /**
@@ -97,9 +102,10 @@ public record Provenance(
      * those {@code steps} complete.
      *
      * @param dataFingerprint the CRC-32C of the training images, as {@link #dataFingerprint()} shows it
+     * @param runId the run's identifier, see {@link #runId()}
      */
     public static Provenance of(GanConfig config, long steps, int stepsPerEpoch, int datasetSize,
-            long dataFingerprint, String engine, String device, String gan4jVersion, Instant at) {
+            long dataFingerprint, String engine, String device, String gan4jVersion, Instant at, String runId) {
         return new Provenance(
                 config.generator().recipe(),
                 config.seed(),
@@ -123,7 +129,8 @@ public record Provenance(
                 Optional.of(config.discriminator()),
                 System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                        + System.getProperty("os.arch"));
+                        + System.getProperty("os.arch"),
+                runId);
     }
 
     /**
@@ -134,6 +141,7 @@ public record Provenance(
     public Map<String, String> toProperties() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("provenance_version", Integer.toString(PROPERTIES_VERSION));
+        p.put("run_id", runId);
         p.put("recipe", recipe);
         p.put("seed", Long.toString(seed));
         p.put("steps", Long.toString(steps));
@@ -198,7 +206,8 @@ public record Provenance(
                 text(p, "data_fingerprint"),
                 discriminator,
                 text(p, "jvm"),
-                text(p, "os"));
+                text(p, "os"),
+                text(p, "run_id"));
     }
 
     private static String text(Map<String, String> p, String key) {

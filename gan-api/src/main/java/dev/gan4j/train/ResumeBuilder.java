@@ -33,6 +33,7 @@ public final class ResumeBuilder {
     private Integer epochs;
     private ComputeDevice device;
     private Path checkpointDir;
+    private boolean setAsideOtherRuns;
     private boolean skipCorrupt;
     private HealthPolicy health;
     private QualityMetric quality;
@@ -110,10 +111,21 @@ public final class ResumeBuilder {
     }
 
     /**
+     * Moves another run's checkpoints found in the checkpoint directory into {@code other-runs/<their
+     * run id>/} inside it, instead of refusing to resume there. Default {@code false}: {@link #build()}
+     * refuses, naming both runs. See {@link GanTrainer.Builder#setAsideOtherRuns(boolean)}.
+     */
+    public ResumeBuilder setAsideOtherRuns(boolean setAside) {
+        this.setAsideOtherRuns = setAside;
+        return this;
+    }
+
+    /**
      * If the chosen checkpoint is truncated or corrupt, resumes from the newest good one before it (and
      * renames the bad ones with the suffix {@code .corrupt}, keeping them out of the way) instead of
-     * throwing {@link CorruptCheckpointException}. Default {@code false}: a bad checkpoint is an
-     * error that names the previous good one.
+     * throwing {@link CorruptCheckpointException}; when a checkpoint file older than the newest is given,
+     * damaged newer ones are renamed the same way. Default {@code false}: a bad checkpoint is an error
+     * that names the previous good one and says to call this.
      */
     public ResumeBuilder skipCorrupt(boolean skip) {
         this.skipCorrupt = skip;
@@ -128,8 +140,9 @@ public final class ResumeBuilder {
      *     what is wrong and the previous good checkpoint (unless {@link #skipCorrupt(boolean)})
      * @throws IOException if the path holds no checkpoint or cannot be read
      * @throws IllegalArgumentException if {@link #epochs(int)} is before the checkpoint's epoch
-     * @throws IllegalStateException if the checkpoint directory holds checkpoints newer than the one
-     *     resumed from (give another {@link #checkpointDir(Path)}), or no engine is on the class path
+     * @throws IllegalStateException if the checkpoint directory holds checkpoints of the run newer than
+     *     the one resumed from (give another {@link #checkpointDir(Path)}), or another run's checkpoints
+     *     (see {@link #setAsideOtherRuns(boolean)}), or no engine is on the class path
      */
     public GanTrainer build() throws IOException {
         return TrainingLoop.resume(Engines.provider(), from, skipCorrupt, this::apply);
@@ -157,5 +170,6 @@ public final class ResumeBuilder {
         if (checkpointDir != null) {
             settings.checkpointDir(checkpointDir);
         }
+        settings.setAsideOtherRuns(setAsideOtherRuns);
     }
 }

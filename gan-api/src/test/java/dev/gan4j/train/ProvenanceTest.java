@@ -20,7 +20,7 @@ class ProvenanceTest {
 
     private static Provenance provenance() {
         return Provenance.of(config(), 1200, 300, 9600, 0x1a2b3c4dL, "DJL 0.36.0 / PyTorch 2.7.1", "cpu()", "0.2.0",
-                Instant.parse("2026-12-01T10:00:00Z"));
+                Instant.parse("2026-12-01T10:00:00Z"), "3f2a9c1b-0000-4000-8000-000000000001");
     }
 
     @Test
@@ -52,7 +52,7 @@ class ProvenanceTest {
     void propertiesUseOneKeySetWithTheVersionFirst() {
         Map<String, String> props = provenance().toProperties();
 
-        assertThat(props.keySet()).containsExactly("provenance_version", "recipe", "seed", "steps", "epochs",
+        assertThat(props.keySet()).containsExactly("provenance_version", "run_id", "recipe", "seed", "steps", "epochs",
                 "steps_per_epoch", "batch_size", "discriminator_steps", "generator_ema", "loss", "label_smoothing",
                 "generator_optimizer", "discriminator_optimizer", "dataset_size", "data_fingerprint",
                 "discriminator_spec", "engine", "device", "gan4j_version", "jvm", "os", "finished_at");

@@ -73,7 +73,8 @@ class CheckpointFilesTest {
                 })
                 .hasMessage("checkpoint " + checkpoint(4) + " is truncated or not a checkpoint: its zip directory,"
                         + " written last, is missing; the previous good checkpoint is " + checkpoint(3)
-                        + " (step 3): resume from that file, or call skipCorrupt(true)");
+                        + " (step 3): call skipCorrupt(true) to rename the damaged checkpoints *.corrupt and resume"
+                        + " from it");
     }
 
     @Test
@@ -85,7 +86,8 @@ class CheckpointFilesTest {
                 .isInstanceOf(CorruptCheckpointException.class)
                 .hasMessage("checkpoint " + checkpoint(4) + " is corrupt: generator.weights.bin fails its SHA-256"
                         + " check; the previous good checkpoint is " + checkpoint(3)
-                        + " (step 3): resume from that file, or call skipCorrupt(true)");
+                        + " (step 3): call skipCorrupt(true) to rename the damaged checkpoints *.corrupt and resume"
+                        + " from it");
     }
 
     @Test
@@ -138,13 +140,17 @@ class CheckpointFilesTest {
     }
 
     @Test
-    void newRunRefusesADirectoryHoldingCheckpoints() {
+    void newRunRefusesADirectoryHoldingCheckpointsAtBuildNamingBothRuns() {
         Runs.train(fourSteps().build());
+        String other = CheckpointFile.runOf(checkpoint(4)).orElseThrow();
 
-        assertThatThrownBy(() -> Runs.train(fourSteps().build()))
+        assertThatThrownBy(() -> fourSteps().build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("checkpointDir " + dir + " already holds checkpoints (newest checkpoint-000000000004.ckpt);"
-                        + " continue that run with GanTrainer.resume(" + dir + "), or give an empty directory");
+                .hasMessageStartingWith("checkpointDir " + dir + " holds checkpoints of run " + other
+                        + " (3 checkpoints, newest checkpoint-000000000004.ckpt); this is a new run (run ")
+                .hasMessageEndingWith("): continue that run with GanTrainer.resume(" + dir + "), give an empty"
+                        + " directory, or call setAsideOtherRuns(true) to move them into " + dir.resolve("other-runs")
+                        + "/<run id> and start this run there");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.gan4j.djl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gan4j.internal.checkpoint.CheckpointFile;
 import dev.gan4j.internal.checkpoint.CheckpointState;
+import dev.gan4j.spi.TrainingLoop;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.Provenance;
 import dev.gan4j.train.TrainedGan;
@@ -114,5 +116,23 @@ class FormatsOf010Test {
         assertThat(c.settings().getProperty("provenance.data_fingerprint"))
                 .isEqualTo(String.format("crc32c:%08x", c.state().data().fingerprint()));
         assertThat(c.settings().getProperty("provenance.discriminator_spec")).isNotBlank();
+    }
+
+    @Test
+    void a010CheckpointInAnotherDirectoryIsAnotherRunsButItsOwnDirectoryStaysItsRuns(@TempDir Path old,
+            @TempDir Path mine) throws Exception {
+        Files.copy(fixture("checkpoint-000000000004.ckpt"), old.resolve("checkpoint-000000000004.ckpt"));
+        Runs.train(Runs.builder(mine).epochs(1).build());
+
+        assertThatThrownBy(() -> GanTrainer.resume(mine).epochs(2).checkpointDir(old).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("checkpointDir " + old + " holds checkpoints of a run of gan4j 0.1.0 (no run id)"
+                        + " (1 checkpoint, newest checkpoint-000000000004.ckpt), not of run ");
+
+        // resumed in its own directory, the 0.1.0 run takes a new id and keeps pruning its old files
+        TrainingLoop resumed = (TrainingLoop) GanTrainer.resume(old).build();
+        assertThat(resumed.runId()).isNotEmpty();
+        Runs.train(resumed);
+        assertThat(CheckpointFile.runOf(old.resolve("checkpoint-000000000005.ckpt"))).contains(resumed.runId());
     }
 }

@@ -57,7 +57,8 @@ class KillDuringCheckpointTest {
         }
 
         // and the next run clears away the temporary files of interrupted writes
-        CheckpointDirectory.prepare(dir, newest);
+        String runId = CheckpointFile.runOf(CheckpointDirectory.file(dir, newest)).orElseThrow();
+        CheckpointDirectory.prepare(dir, newest, new CheckpointDirectory.Ownership(runId, false), false);
         assertThat(temporaryFiles(dir)).isEmpty();
         assertThat(CheckpointDirectory.list(dir)).isNotEmpty();
         assertThat(temporaryFilesLeft).as("temporary files of writes the kills interrupted").isNotEmpty();

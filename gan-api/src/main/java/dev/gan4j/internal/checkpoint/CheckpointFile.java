@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,6 +59,7 @@ public final class CheckpointFile {
     /** The prefix of the {@link Provenance} keys in {@code checkpoint.properties}. */
     public static final String PROVENANCE_PREFIX = "provenance.";
 
+    private static final String RUN_ID = "run_id";
     private static final String FORMAT = "gan4j-checkpoint";
     private static final int VERSION = 1;
 
@@ -74,6 +76,11 @@ public final class CheckpointFile {
      */
     public record Contents(Path file, GeneratorSpec generator, DiscriminatorSpec discriminator, Properties settings,
             CheckpointState state) {
+
+        /** Returns the id of the run that wrote it, or {@code ""} for a checkpoint of gan4j 0.1.0. */
+        public String runId() {
+            return settings.getProperty(PROVENANCE_PREFIX + RUN_ID, "");
+        }
 
         /** Returns a new builder holding the run's settings, checkpoints going where this file is. */
         public GanTrainer.Builder builder() {
@@ -131,6 +138,24 @@ public final class CheckpointFile {
             }
             // The checksums matched, so the writer itself wrote this: say so rather than blame the disk.
             throw corrupt(file, "is corrupt: its checksums match but it cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the id of the run that wrote {@code file}, reading only its settings, or {@code ""} for a
+     * checkpoint of gan4j 0.1.0, which had none; empty if the file cannot be read as a checkpoint.
+     */
+    public static Optional<String> runOf(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry entry = zip.getEntry(PROPERTIES);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return Optional.of(load(in.readAllBytes()).getProperty(PROVENANCE_PREFIX + RUN_ID, ""));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -153,6 +153,7 @@ public final class GeneratorFile {
         p.put("data_fingerprint", "");
         p.put("jvm", "");
         p.put("os", "");
+        p.put("run_id", "");
         return Provenance.fromProperties(p);
     }
 }
