@@ -165,6 +165,27 @@ class CheckpointFilesTest {
     }
 
     @Test
+    void aCheckpointThatCannotBeWrittenStopsTheRunNamingTheStepAndTheFile() {
+        // A directory where step 2's checkpoint goes: the write is refused, as a full disk would fail it.
+        TrainingListener blockStep2 = new TrainingListener() {
+            @Override
+            public void onCheckpoint(Path file, long globalStep) {
+                try {
+                    Files.createDirectories(checkpoint(2));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> Runs.train(fourSteps().listener(blockStep2).build()))
+                .isInstanceOf(dev.gan4j.train.GanException.class)
+                .hasMessage("the checkpoint of epoch 1, step 2 (global step 2) could not be written to " + checkpoint(2)
+                        + ": " + checkpoint(2) + " is a directory, not a regular file; choose a file path");
+        assertThat(checkpoint(1)).isRegularFile();
+    }
+
+    @Test
     void leftoverTemporaryFilesAreRemovedWhenARunStarts() throws IOException {
         Path leftover = dir.resolve(".checkpoint-000000000007.ckpt.0b7e2f.tmp");
         Path unrelated = dir.resolve("notes.txt");
