@@ -2,7 +2,6 @@ package dev.gan4j.data;
 
 import dev.gan4j.spec.TensorShape;
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Reads MNIST handwritten digits from IDX files, the format of the MNIST distribution, into an
@@ -23,9 +20,12 @@ import java.util.zip.ZipException;
  * is -1 and 255 is 1: the scaling of the Keras DCGAN recipe, matching a tanh generator.
  *
  * <p>Each file may be raw or gzip-compressed; gzip is recognised by its magic bytes
- * {@code 1f 8b}, whatever the file is called. A file that can be read but is not valid IDX (wrong
- * magic number, truncated, counts that disagree, a label outside 0..9, damaged gzip) raises an
- * {@link IdxFormatException} that names the file, what it found and what it expected.
+ * {@code 1f 8b}, whatever the file is called. A gzip file may hold several gzip members one after
+ * another (RFC 1952; {@code cat a.gz b.gz} makes one), read as one stream as {@code gunzip} reads
+ * them; bytes after the last member that do not start another are refused. A file that can be read
+ * but is not valid IDX (wrong magic number, truncated, bytes beyond what the header promises, counts
+ * that disagree, a label outside 0..9, a truncated or damaged gzip stream or bytes after it) raises
+ * an {@link IdxFormatException} that names the file, what it found and what it expected.
  *
  * <pre>{@code
  * InMemoryImageDataset digits = Mnist.bundledTrainingSet();          // 9,000 digits, no download
@@ -283,14 +283,8 @@ public final class Mnist {
                 buffered.mark(2);
                 boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
                 buffered.reset();
-                if (!gzip) {
-                    return new IdxInput(name, buffered, false);
-                }
-                try {
-                    return new IdxInput(name, new GZIPInputStream(buffered, 1 << 16), true);
-                } catch (ZipException | EOFException e) {
-                    throw damagedGzip(name, e);
-                }
+                return gzip ? new IdxInput(name, new GzipInput(name, buffered), true)
+                        : new IdxInput(name, buffered, false);
             } catch (IOException | RuntimeException e) {
                 buffered.close();
                 throw e;
@@ -333,27 +327,16 @@ public final class Mnist {
         }
 
         private byte[] readUpTo(int bytes) throws IOException {
-            try {
-                return in.readNBytes(bytes);
-            } catch (ZipException | EOFException e) {
-                throw gzip ? damagedGzip(name, e) : e;
-            }
+            return in.readNBytes(bytes);
         }
 
+        /** Reads to the end, which for gzip also checks the trailer and that nothing follows the stream. */
         private long skipRest() throws IOException {
-            try {
-                return in.transferTo(OutputStream.nullOutputStream());
-            } catch (ZipException | EOFException e) {
-                throw gzip ? damagedGzip(name, e) : e;
-            }
+            return in.transferTo(OutputStream.nullOutputStream());
         }
 
         private String uncompressed() {
             return gzip ? " (uncompressed)" : "";
-        }
-
-        private static IdxFormatException damagedGzip(String name, IOException e) {
-            return new IdxFormatException("file " + name + " starts like gzip but is damaged: " + e.getMessage(), e);
         }
 
         private static String hex(int value) {
