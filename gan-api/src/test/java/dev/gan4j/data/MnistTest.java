@@ -276,6 +276,17 @@ class MnistTest {
     }
 
     @Test
+    void countMismatchOfOneImageSaysImage() throws IOException {
+        Path images = write("images", idxImages(IMAGES_MAGIC, 1, 1, 1, bytes(0)));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 2, bytes(0, 1)));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessage("file " + images + " holds 1 image but file " + labels
+                        + " holds 2 labels; the counts must be equal");
+    }
+
+    @Test
     void rejectsLabelOutsideZeroToNine() throws IOException {
         Path images = write("images", idxImages(IMAGES_MAGIC, 3, 1, 1, bytes(0, 0, 0)));
         Path labels = write("labels", idxLabels(LABELS_MAGIC, 3, bytes(9, 0, 10)));
@@ -303,8 +314,31 @@ class MnistTest {
 
         assertThatThrownBy(() -> Mnist.read(images, labels))
                 .isInstanceOf(IdxFormatException.class)
-                .hasMessage("file " + images + " promises 100000 images of 1000x1000 in its header,"
-                        + " more than the 2147483639 pixels a Java array holds");
+                .hasMessage("file " + images + " promises 100000 images of 1000x1000 in its header: 100000000000"
+                        + " pixels, more than the 2147483639 a Java array holds");
+    }
+
+    @Test
+    void oneImageTooLargeForAnArrayIsNamedWithItsDimensionsAndPixels() throws IOException {
+        Path images = write("images", idxImages(IMAGES_MAGIC, 1, 100_000, 100_000, new byte[0]));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 1, bytes(0)));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessage("file " + images + " promises 1 image of 100000x100000 in its header: 10000000000"
+                        + " pixels, more than the 2147483639 a Java array holds");
+    }
+
+    @Test
+    void headerWhosePixelCountOverflowsALongStillCountsThemExactly() throws IOException {
+        int max = Integer.MAX_VALUE;
+        Path images = write("images", idxImages(IMAGES_MAGIC, max, max, max, new byte[0]));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 1, bytes(0)));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessage("file " + images + " promises 2147483647 images of 2147483647x2147483647 in its header:"
+                        + " 9903520300447984150353281023 pixels, more than the 2147483639 a Java array holds");
     }
 
     @Test
@@ -502,6 +536,42 @@ class MnistTest {
         assertThatThrownBy(() -> Mnist.trainingSet(missing))
                 .isInstanceOf(FileNotFoundException.class)
                 .hasMessage("MNIST directory " + missing + " does not exist");
+    }
+
+    @Test
+    void aDirectoryGivenAsTheImageFileIsRefusedByName() throws IOException {
+        Path images = Files.createDirectory(dir.resolve("mnist"));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 1, bytes(0)));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(FileNotFoundException.class)
+                .hasMessage("images " + images + " is a directory; expected an IDX file, raw or gzip (such as"
+                        + " train-images-idx3-ubyte.gz); for a directory of MNIST files use Mnist.trainingSet or"
+                        + " Mnist.testSet");
+    }
+
+    @Test
+    void aDirectoryGivenAsTheLabelFileIsRefusedByName() throws IOException {
+        Path images = write("images", idxImages(IMAGES_MAGIC, 1, 1, 1, bytes(0)));
+        Path labels = Files.createDirectory(dir.resolve("labels.gz"));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(FileNotFoundException.class)
+                .hasMessage("labels " + labels + " is a directory; expected an IDX file, raw or gzip (such as"
+                        + " train-labels-idx1-ubyte.gz); for a directory of MNIST files use Mnist.trainingSet or"
+                        + " Mnist.testSet");
+    }
+
+    @Test
+    void aDirectoryWhereAnMnistFileShouldBeIsNamed() throws IOException {
+        Files.createDirectory(dir.resolve("train-images-idx3-ubyte"));
+        write("train-labels-idx1-ubyte", idxLabels(LABELS_MAGIC, 1, bytes(0)));
+
+        assertThatThrownBy(() -> Mnist.trainingSet(dir))
+                .isInstanceOf(FileNotFoundException.class)
+                .hasMessage("no MNIST training images in " + dir + ": looked for train-images-idx3-ubyte and"
+                        + " train-images-idx3-ubyte.gz, but " + dir.resolve("train-images-idx3-ubyte")
+                        + " is a directory");
     }
 
     @Test
