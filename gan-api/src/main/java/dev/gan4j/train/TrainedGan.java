@@ -24,7 +24,10 @@ public interface TrainedGan extends Generator, AutoCloseable {
      * @throws NullPointerException with the message {@code "file"} if {@code file} is null
      * @throws java.nio.file.FileSystemException naming the path if it is a directory, FIFO, device,
      *     socket or a loop of links: nothing is written
-     * @throws IOException if the file cannot be written, with its path in the message
+     * @throws IOException if the file cannot be written, with its path and the reason in the message
+     *     ("could not write model.gan4j: No space left on device"; on an interrupted thread "...: the
+     *     thread was interrupted (ClosedByInterruptException)", the interrupt flag still set): the file
+     *     is then unchanged
      */
     void save(Path file) throws IOException;
 
@@ -48,7 +51,10 @@ public interface TrainedGan extends Generator, AutoCloseable {
      * symbolic link the file it points to; a directory, FIFO or device is refused.
      *
      * @throws NullPointerException with the message {@code "file"} or {@code "options"}, whichever is null
-     * @throws IOException if the file cannot be written, with its path in the message
+     * @throws java.nio.file.FileSystemException naming the path if it is a directory, FIFO, device,
+     *     socket or a loop of links: nothing is written
+     * @throws IOException if the file cannot be written, with its path and the reason in the message, as
+     *     for {@link #save(Path)}: the file is then unchanged
      */
     void exportOnnx(Path file, OnnxExportOptions options) throws IOException;
 

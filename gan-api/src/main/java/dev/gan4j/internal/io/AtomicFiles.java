@@ -3,6 +3,7 @@ package dev.gan4j.internal.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -48,8 +49,10 @@ public final class AtomicFiles {
      * @throws NullPointerException with the message {@code "file"} if {@code target} is null
      * @throws java.nio.file.FileSystemException if {@code target} (or what it links to) is not a
      *     regular file, or is a root with no file name; the message names the path and what it is
-     * @throws IOException if writing or moving fails, with the target's path in the message and the
-     *     original as its cause; the target is then unchanged
+     * @throws IOException if writing or moving fails, with the target's path and {@linkplain
+     *     #describe why} in the message (for a thread interrupted while writing: "the thread was
+     *     interrupted") and the original as its cause; the target is then unchanged and the temporary
+     *     file removed
      */
     public static void write(Path target, Content content) throws IOException {
         Objects.requireNonNull(target, "file");
@@ -145,9 +148,21 @@ public final class AtomicFiles {
         return Files.isDirectory(parent) ? parent.toRealPath().resolve(file.getFileName()) : file;
     }
 
-    /** The JDK leaves some messages empty ({@code ClosedByInterruptException}) or a bare path. */
-    private static String describe(IOException e) {
+    /**
+     * Says why a file operation failed, for a message that already names the file: the JDK leaves some
+     * messages empty ({@code ClosedByInterruptException}) or a bare path ({@code NoSuchFileException}),
+     * so the exception's class is added where its message alone would not say what happened.
+     *
+     * @param e the failure
+     * @return e.g. {@code No space left on device}, {@code the thread was interrupted
+     *     (ClosedByInterruptException)}, {@code /out/a (AccessDeniedException)}
+     */
+    public static String describe(IOException e) {
         String name = e.getClass().getSimpleName();
+        if (e instanceof ClosedByInterruptException) {
+            // An interrupt closes the NIO channel being written, with no message of its own.
+            return "the thread was interrupted (" + name + ")";
+        }
         if (e.getMessage() == null) {
             return name;
         }
