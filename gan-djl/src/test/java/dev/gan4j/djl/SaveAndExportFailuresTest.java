@@ -81,6 +81,31 @@ class SaveAndExportFailuresTest {
         assertThat(filesIn(dir)).isEmpty();
     }
 
+    @Test
+    void saveToTheRootIsRefusedByName() {
+        assertThatThrownBy(() -> trained.save(Path.of("/")))
+                .isInstanceOf(FileSystemException.class)
+                .hasMessage("/ is a directory, not a regular file; choose a file path");
+    }
+
+    @Test
+    void exportToTheRootIsRefusedByName() {
+        assertThatThrownBy(() -> trained.exportOnnx(Path.of("/")))
+                .isInstanceOf(FileSystemException.class)
+                .hasMessage("/ is a directory, not a regular file; choose a file path");
+    }
+
+    @Test
+    void saveToADirectoryIsRefusedAndWritesNothing() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("models"));
+
+        assertThatThrownBy(() -> trained.save(folder))
+                .isInstanceOf(FileSystemException.class)
+                .hasMessage(folder + " is a directory, not a regular file; choose a file path");
+
+        assertThat(filesIn(folder)).isEmpty();
+    }
+
     private static List<Path> filesIn(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.collect(Collectors.toList());
