@@ -60,6 +60,7 @@ public final class AtomicFiles {
         Path given = target.toAbsolutePath();
         Path file = given;
         try {
+            checkParents(given);
             file = regularFileOrNothing(given);
             replace(file, content);
         } catch (NotARegularFileException refused) {
@@ -70,9 +71,32 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Creates the folders {@code file} goes in, as {@link Files#createDirectories} does, but where one of
+     * them is a file, says which: the JDK's message is that path alone, or {@code "Not a directory"}.
+     *
+     * @throws IOException {@code "<path> is not a directory"} for the nearest existing one that is not,
+     *     or if a folder cannot be made
+     */
+    public static void createParents(Path file) throws IOException {
+        checkParents(file);
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+    }
+
+    private static void checkParents(Path file) throws IOException {
+        for (Path p = file.toAbsolutePath().getParent(); p != null && !Files.isDirectory(p); p = p.getParent()) {
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(p + " is not a directory");
+            }
+        }
+    }
+
     private static void replace(Path file, Content content) throws IOException {
         Path dir = file.getParent();
-        Files.createDirectories(dir);
+        createParents(file);
         // Not Files.createTempFile: it makes the file owner-only whatever the umask, and the move would
         // hand those permissions to the target.
         Path tmp = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");

@@ -47,6 +47,18 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aFileWhereAParentFolderShouldBeIsNamed() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("out"), "a file");
+        Path file = blocker.resolve("model.gan4j");
+
+        assertThatThrownBy(() -> AtomicFiles.write(file, out -> out.write(1)))
+                .isInstanceOf(IOException.class)
+                .hasMessage("could not write " + file + ": " + blocker + " is not a directory");
+
+        assertThat(blocker).hasContent("a file");
+    }
+
+    @Test
     void replacesAnExistingFile() throws IOException {
         Path file = dir.resolve("grid.png");
         Files.writeString(file, "old content that is longer than the new");
