@@ -4,9 +4,10 @@ import java.io.IOException;
 
 /**
  * Thrown when a file can be read but does not hold what an IDX file (the format of MNIST) must:
- * a wrong magic number, a header that promises more data than the file has, an image file and a
- * label file that disagree on the count, or a label outside 0..9. The message names the file,
- * what was found and what was expected.
+ * a wrong magic number, a header that promises more or less data than the file has, or more pixels
+ * than a Java array holds, an image file and a label file that disagree on the count, a label outside
+ * 0..9, or, for a gzip file, a truncated or damaged gzip stream or bytes after it. The message names
+ * the file, what was found and what was expected.
  *
  * <p>It is an {@link IOException}, so callers that handle unreadable files handle malformed ones
  * too; catch it separately to tell the two apart.

@@ -2,17 +2,15 @@ package dev.gan4j.data;
 
 import dev.gan4j.spec.TensorShape;
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Reads MNIST handwritten digits from IDX files, the format of the MNIST distribution, into an
@@ -23,9 +21,12 @@ import java.util.zip.ZipException;
  * is -1 and 255 is 1: the scaling of the Keras DCGAN recipe, matching a tanh generator.
  *
  * <p>Each file may be raw or gzip-compressed; gzip is recognised by its magic bytes
- * {@code 1f 8b}, whatever the file is called. A file that can be read but is not valid IDX (wrong
- * magic number, truncated, counts that disagree, a label outside 0..9, damaged gzip) raises an
- * {@link IdxFormatException} that names the file, what it found and what it expected.
+ * {@code 1f 8b}, whatever the file is called. A gzip file may hold several gzip members one after
+ * another (RFC 1952; {@code cat a.gz b.gz} makes one), read as one stream as {@code gunzip} reads
+ * them; bytes after the last member that do not start another are refused. A file that can be read
+ * but is not valid IDX (wrong magic number, truncated, bytes beyond what the header promises, counts
+ * that disagree, a label outside 0..9, a truncated or damaged gzip stream or bytes after it) raises
+ * an {@link IdxFormatException} that names the file, what it found and what it expected.
  *
  * <pre>{@code
  * InMemoryImageDataset digits = Mnist.bundledTrainingSet();          // 9,000 digits, no download
@@ -67,7 +68,7 @@ public final class Mnist {
      * @param dir the directory
      * @return the images and labels, 60,000 for the official set
      * @throws FileNotFoundException if {@code dir} or either file is missing; the message names
-     *     the directory and the file names looked for
+     *     the directory, the file names looked for and one of them that is a directory
      * @throws IdxFormatException if a file is not valid MNIST IDX
      * @throws IOException if a file cannot be read
      * @throws IllegalArgumentException if {@code dir} is null
@@ -84,7 +85,7 @@ public final class Mnist {
      * @param dir the directory
      * @return the images and labels, 10,000 for the official set
      * @throws FileNotFoundException if {@code dir} or either file is missing; the message names
-     *     the directory and the file names looked for
+     *     the directory, the file names looked for and one of them that is a directory
      * @throws IdxFormatException if a file is not valid MNIST IDX
      * @throws IOException if a file cannot be read
      * @throws IllegalArgumentException if {@code dir} is null
@@ -103,6 +104,8 @@ public final class Mnist {
      * @param labels the label file: magic {@code 0x00000801}, count, then one label 0..9 per image
      * @return the images and labels
      * @throws java.nio.file.NoSuchFileException if a file does not exist
+     * @throws FileNotFoundException if a file is a directory; the message names it and says to pass the
+     *     directory of the standard files to {@link #trainingSet} or {@link #testSet}
      * @throws IdxFormatException if a file is not valid IDX, the counts differ or a label is
      *     outside 0..9
      * @throws IOException if a file cannot be read
@@ -115,6 +118,9 @@ public final class Mnist {
         if (labels == null) {
             throw new IllegalArgumentException("labels must not be null");
         }
+        // Reading a directory fails with the JDK's bare "Is a directory", which names nothing.
+        refuseDirectory(images, "images", TRAIN_IMAGES);
+        refuseDirectory(labels, "labels", TRAIN_LABELS);
         return read(images.toString(), () -> Files.newInputStream(images),
                 labels.toString(), () -> Files.newInputStream(labels));
     }
@@ -163,15 +169,27 @@ public final class Mnist {
         return read(find(dir, imagesName, set + " images"), find(dir, labelsName, set + " labels"));
     }
 
+    private static void refuseDirectory(Path file, String what, String example) throws FileNotFoundException {
+        if (Files.isDirectory(file)) {
+            throw new FileNotFoundException(what + " " + file + " is a directory; expected an IDX file, raw or gzip"
+                    + " (such as " + example + ".gz); for a directory of MNIST files use Mnist.trainingSet or"
+                    + " Mnist.testSet");
+        }
+    }
+
     private static Path find(Path dir, String name, String what) throws FileNotFoundException {
+        Path directory = null;
         for (String candidate : new String[] {name, name + ".gz"}) {
             Path file = dir.resolve(candidate);
             if (Files.isRegularFile(file)) {
                 return file;
             }
+            if (directory == null && Files.isDirectory(file)) {
+                directory = file;
+            }
         }
-        throw new FileNotFoundException(
-                "no MNIST " + what + " in " + dir + ": looked for " + name + " and " + name + ".gz");
+        throw new FileNotFoundException("no MNIST " + what + " in " + dir + ": looked for " + name + " and " + name
+                + ".gz" + (directory == null ? "" : ", but " + directory + " is a directory"));
     }
 
     private static InMemoryImageDataset bundled(String imagesName, String labelsName) {
@@ -243,12 +261,15 @@ public final class Mnist {
         }
         long imageBytes = (long) rows * cols;
         if (imageBytes > MAX_PIXELS / count) {
-            throw new IdxFormatException("file " + in.name + " promises " + count + " images of " + rows + "x"
-                    + cols + " in its header, more than the " + MAX_PIXELS + " pixels a Java array holds");
+            // count * rows * cols reaches 2^93: only a BigInteger holds it.
+            BigInteger pixels = BigInteger.valueOf(count).multiply(BigInteger.valueOf(imageBytes));
+            throw new IdxFormatException("file " + in.name + " promises " + plural(count, "image") + " of " + rows
+                    + "x" + cols + " in its header: " + pixels + " pixels, more than the " + MAX_PIXELS
+                    + " a Java array holds");
         }
         if (count != labels.length) {
-            throw new IdxFormatException("file " + in.name + " holds " + count + " images but file " + labelsName
-                    + " holds " + labels.length + " labels; the counts must be equal");
+            throw new IdxFormatException("file " + in.name + " holds " + plural(count, "image") + " but file "
+                    + labelsName + " holds " + plural(labels.length, "label") + "; the counts must be equal");
         }
         int total = (int) (count * imageBytes);
         byte[] body = in.body(IMAGES_HEADER_BYTES, total,
@@ -283,14 +304,8 @@ public final class Mnist {
                 buffered.mark(2);
                 boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
                 buffered.reset();
-                if (!gzip) {
-                    return new IdxInput(name, buffered, false);
-                }
-                try {
-                    return new IdxInput(name, new GZIPInputStream(buffered, 1 << 16), true);
-                } catch (ZipException | EOFException e) {
-                    throw damagedGzip(name, e);
-                }
+                return gzip ? new IdxInput(name, new GzipInput(name, buffered), true)
+                        : new IdxInput(name, buffered, false);
             } catch (IOException | RuntimeException e) {
                 buffered.close();
                 throw e;
@@ -333,27 +348,16 @@ public final class Mnist {
         }
 
         private byte[] readUpTo(int bytes) throws IOException {
-            try {
-                return in.readNBytes(bytes);
-            } catch (ZipException | EOFException e) {
-                throw gzip ? damagedGzip(name, e) : e;
-            }
+            return in.readNBytes(bytes);
         }
 
+        /** Reads to the end, which for gzip also checks the trailer and that nothing follows the stream. */
         private long skipRest() throws IOException {
-            try {
-                return in.transferTo(OutputStream.nullOutputStream());
-            } catch (ZipException | EOFException e) {
-                throw gzip ? damagedGzip(name, e) : e;
-            }
+            return in.transferTo(OutputStream.nullOutputStream());
         }
 
         private String uncompressed() {
             return gzip ? " (uncompressed)" : "";
-        }
-
-        private static IdxFormatException damagedGzip(String name, IOException e) {
-            return new IdxFormatException("file " + name + " starts like gzip but is damaged: " + e.getMessage(), e);
         }
 
         private static String hex(int value) {

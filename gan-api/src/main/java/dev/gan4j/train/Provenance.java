@@ -169,8 +169,8 @@ public record Provenance(
     /**
      * Reads what {@link #toProperties()} wrote; other keys are ignored.
      *
-     * @throws IllegalArgumentException naming the key that is missing or unreadable, or the version if
-     *     it is not {@value #PROPERTIES_VERSION}
+     * @throws IllegalArgumentException naming the key that is missing, or unreadable or out of range
+     *     with its value, or the version if it is not {@value #PROPERTIES_VERSION}
      */
     public static Provenance fromProperties(Map<String, String> p) {
         String version = p.get("provenance_version");
@@ -189,19 +189,19 @@ public record Provenance(
                 text(p, "recipe"),
                 number(p, "seed"),
                 number(p, "steps"),
-                Math.toIntExact(number(p, "epochs")),
-                Math.toIntExact(number(p, "batch_size")),
+                integer(p, "epochs"),
+                integer(p, "batch_size"),
                 text(p, "loss"),
                 text(p, "label_smoothing"),
                 text(p, "generator_optimizer"),
                 text(p, "discriminator_optimizer"),
-                Math.toIntExact(number(p, "dataset_size")),
+                integer(p, "dataset_size"),
                 text(p, "engine"),
                 text(p, "device"),
                 text(p, "gan4j_version"),
                 instant(p, "finished_at"),
-                Math.toIntExact(number(p, "steps_per_epoch")),
-                Math.toIntExact(number(p, "discriminator_steps")),
+                integer(p, "steps_per_epoch"),
+                integer(p, "discriminator_steps"),
                 decimal(p, "generator_ema"),
                 text(p, "data_fingerprint"),
                 discriminator,
@@ -224,6 +224,15 @@ public record Provenance(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("provenance " + key + " is not a whole number: " + p.get(key), e);
         }
+    }
+
+    private static int integer(Map<String, String> p, String key) {
+        long value = number(p, key);
+        if (value != (int) value) {
+            throw new IllegalArgumentException("provenance " + key + " is " + value + ", outside an int's range "
+                    + Integer.MIN_VALUE + ".." + Integer.MAX_VALUE);
+        }
+        return (int) value;
     }
 
     private static double decimal(Map<String, String> p, String key) {

@@ -6,6 +6,7 @@ import dev.gan4j.spi.Engines;
 import dev.gan4j.spi.GanTrainerProvider;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * The result of {@link GanTrainer#train}: the trained generator, with its provenance. Holds native
@@ -24,7 +25,10 @@ public interface TrainedGan extends Generator, AutoCloseable {
      * @throws NullPointerException with the message {@code "file"} if {@code file} is null
      * @throws java.nio.file.FileSystemException naming the path if it is a directory, FIFO, device,
      *     socket or a loop of links: nothing is written
-     * @throws IOException if the file cannot be written, with its path in the message
+     * @throws IOException if the file cannot be written, with its path and the reason in the message
+     *     ("could not write model.gan4j: No space left on device"; on an interrupted thread "...: the
+     *     thread was interrupted (ClosedByInterruptException)", the interrupt flag still set): the file
+     *     is then unchanged
      */
     void save(Path file) throws IOException;
 
@@ -48,7 +52,10 @@ public interface TrainedGan extends Generator, AutoCloseable {
      * symbolic link the file it points to; a directory, FIFO or device is refused.
      *
      * @throws NullPointerException with the message {@code "file"} or {@code "options"}, whichever is null
-     * @throws IOException if the file cannot be written, with its path in the message
+     * @throws java.nio.file.FileSystemException naming the path if it is a directory, FIFO, device,
+     *     socket or a loop of links: nothing is written
+     * @throws IOException if the file cannot be written, with its path and the reason in the message, as
+     *     for {@link #save(Path)}: the file is then unchanged
      */
     void exportOnnx(Path file, OnnxExportOptions options) throws IOException;
 
@@ -56,9 +63,15 @@ public interface TrainedGan extends Generator, AutoCloseable {
      * Loads a generator written by {@link #save(Path)}, with the engine on the class path, onto the
      * engine's default device: the first GPU it sees, else the CPU (as {@link ComputeDevice#auto()}).
      *
-     * @throws IOException if the file cannot be read or is not a gan4j generator
+     * @throws NullPointerException with the message {@code "file"} if {@code file} is null
+     * @throws java.nio.file.NoSuchFileException if there is no such file, naming it
+     * @throws java.nio.file.FileSystemException if the path is a directory, naming it
+     * @throws IOException if the file cannot be read or is not a gan4j generator, naming it; for a bad
+     *     {@code provenance.properties}, also the key that is missing or its unreadable value (so a
+     *     hand-edited file is refused here, not at a later {@code save} or {@code exportOnnx})
      */
     static TrainedGan load(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
         GanTrainerProvider engine = Engines.provider();
         GeneratorFile.Loaded loaded = GeneratorFile.read(file);
         try {

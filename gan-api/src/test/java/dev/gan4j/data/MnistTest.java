@@ -8,14 +8,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -271,6 +276,17 @@ class MnistTest {
     }
 
     @Test
+    void countMismatchOfOneImageSaysImage() throws IOException {
+        Path images = write("images", idxImages(IMAGES_MAGIC, 1, 1, 1, bytes(0)));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 2, bytes(0, 1)));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessage("file " + images + " holds 1 image but file " + labels
+                        + " holds 2 labels; the counts must be equal");
+    }
+
+    @Test
     void rejectsLabelOutsideZeroToNine() throws IOException {
         Path images = write("images", idxImages(IMAGES_MAGIC, 3, 1, 1, bytes(0, 0, 0)));
         Path labels = write("labels", idxLabels(LABELS_MAGIC, 3, bytes(9, 0, 10)));
@@ -298,8 +314,31 @@ class MnistTest {
 
         assertThatThrownBy(() -> Mnist.read(images, labels))
                 .isInstanceOf(IdxFormatException.class)
-                .hasMessage("file " + images + " promises 100000 images of 1000x1000 in its header,"
-                        + " more than the 2147483639 pixels a Java array holds");
+                .hasMessage("file " + images + " promises 100000 images of 1000x1000 in its header: 100000000000"
+                        + " pixels, more than the 2147483639 a Java array holds");
+    }
+
+    @Test
+    void oneImageTooLargeForAnArrayIsNamedWithItsDimensionsAndPixels() throws IOException {
+        Path images = write("images", idxImages(IMAGES_MAGIC, 1, 100_000, 100_000, new byte[0]));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 1, bytes(0)));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessage("file " + images + " promises 1 image of 100000x100000 in its header: 10000000000"
+                        + " pixels, more than the 2147483639 a Java array holds");
+    }
+
+    @Test
+    void headerWhosePixelCountOverflowsALongStillCountsThemExactly() throws IOException {
+        int max = Integer.MAX_VALUE;
+        Path images = write("images", idxImages(IMAGES_MAGIC, max, max, max, new byte[0]));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 1, bytes(0)));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessage("file " + images + " promises 2147483647 images of 2147483647x2147483647 in its header:"
+                        + " 9903520300447984150353281023 pixels, more than the 2147483639 a Java array holds");
     }
 
     @Test
@@ -313,14 +352,159 @@ class MnistTest {
     }
 
     @Test
-    void rejectsDamagedGzip() throws IOException {
+    void rejectsGzipWithInvalidCompressedData() throws IOException {
         byte[] compressed = gzip(idxImages(IMAGES_MAGIC, 4, 8, 8, new byte[256]));
-        Path images = write("images.gz", Arrays.copyOf(compressed, compressed.length / 2));
+        // The first deflate byte after the 10-byte header: block type 3, which deflate reserves.
+        compressed[10] = (byte) 0xff;
+        Path images = write("images.gz", compressed);
         Path labels = write("labels", idxLabels(LABELS_MAGIC, 4, bytes(0, 1, 2, 3)));
 
         assertThatThrownBy(() -> Mnist.read(images, labels))
                 .isInstanceOf(IdxFormatException.class)
-                .hasMessageStartingWith("file " + images + " starts like gzip but is damaged: ");
+                .hasMessage("file " + images + " is a damaged gzip stream: the compressed data is invalid"
+                        + " (invalid block type)");
+    }
+
+    @Test
+    void aTwoByteGzipFileIsATruncatedGzipStream() throws IOException {
+        Path images = write("images.gz", bytes(0x1f, 0x8b));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 1, bytes(0)));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessage("file " + images + " is a truncated gzip stream: it ends after 2 bytes, inside its"
+                        + " 10-byte gzip header");
+    }
+
+    @Test
+    void gzipCutInItsCompressedDataIsATruncatedGzipStream() throws IOException {
+        byte[] compressed = gzip(idxImages(IMAGES_MAGIC, 4, 8, 8, new byte[256]));
+        Path images = write("images.gz", Arrays.copyOf(compressed, 14));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 4, bytes(0, 1, 2, 3)));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessage("file " + images + " is a truncated gzip stream: it ends after 14 bytes, before the end"
+                        + " of its compressed data");
+    }
+
+    @Test
+    void gzipCutInItsTrailerIsATruncatedGzipStream() throws IOException {
+        byte[] compressed = gzip(idxImages(IMAGES_MAGIC, 1, 1, 1, bytes(0)));
+        Path images = write("images.gz", Arrays.copyOf(compressed, compressed.length - 3));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 1, bytes(0)));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessage("file " + images + " is a truncated gzip stream: it ends after " + (compressed.length - 3)
+                        + " bytes, inside the 8-byte gzip trailer that follows its compressed data");
+    }
+
+    @Test
+    void gzipWhoseChecksumDisagreesIsDamaged() throws IOException {
+        byte[] idx = idxImages(IMAGES_MAGIC, 1, 1, 1, bytes(0));
+        byte[] compressed = gzip(idx);
+        // The CRC-32 is the trailer's first four bytes, little-endian.
+        compressed[compressed.length - 8] ^= 0x01;
+        Path images = write("images.gz", compressed);
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 1, bytes(0)));
+        CRC32 crc = new CRC32();
+        crc.update(idx);
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessage("file " + images + " is a damaged gzip stream: the CRC-32 in the trailer is "
+                        + String.format("0x%08x", crc.getValue() ^ 1) + ", but the data decompresses to "
+                        + String.format("0x%08x", crc.getValue()));
+    }
+
+    @Test
+    void gzipWithTrailingGarbageIsRefusedWithTheNumberOfBytes() throws IOException {
+        byte[] compressed = gzip(idxImages(IMAGES_MAGIC, 1, 1, 1, bytes(0)));
+        Path images = write("images.gz", concat(compressed, bytes(7, 0, 0, 0, 0)));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 1, bytes(0)));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessage("file " + images + " has 5 bytes after the end of its gzip stream at byte "
+                        + compressed.length + "; a gzip file holds nothing but gzip members");
+    }
+
+    @Test
+    void gzipFollowedByZerosIsRefusedToo() throws IOException {
+        byte[] compressed = gzip(idxImages(IMAGES_MAGIC, 1, 1, 1, bytes(0)));
+        Path images = write("images.gz", concat(compressed, new byte[40]));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 1, bytes(0)));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessage("file " + images + " has 40 bytes after the end of its gzip stream at byte "
+                        + compressed.length + "; a gzip file holds nothing but gzip members");
+    }
+
+    @Test
+    void readsGzipWithEveryOptionalHeaderField() throws IOException {
+        // gzip(1) stores the file name (FNAME), as in the official MNIST downloads; the rest are rarer.
+        Path images = write("images.gz", gzipWithEveryHeaderField(idxImages(IMAGES_MAGIC, 1, 1, 2, bytes(0, 255)), false));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 1, bytes(3)));
+
+        InMemoryImageDataset set = Mnist.read(images, labels);
+
+        assertThat(set.image(0)).containsExactly(-1f, 1f);
+    }
+
+    @Test
+    void gzipWithAWrongHeaderChecksumIsDamaged() throws IOException {
+        Path images = write("images.gz", gzipWithEveryHeaderField(idxImages(IMAGES_MAGIC, 1, 1, 2, bytes(0, 255)), true));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 1, bytes(3)));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessageMatching("file \\Q" + images + "\\E is a damaged gzip stream: the header checksum is"
+                        + " 0x[0-9a-f]{4}, but the header sums to 0x[0-9a-f]{4}");
+    }
+
+    @Test
+    void concatenatedGzipMembersReadAsOneStreamAsGunzipReadsThem() throws IOException {
+        // RFC 1952 lets a gzip file hold several members; `cat a.gz b.gz` is one valid gzip file. Random
+        // pixels do not compress, so each member spans more than the reader's 64 KiB buffer.
+        byte[] pixels = new byte[2 * 200 * 200];
+        new Random(5).nextBytes(pixels);
+        byte[] idx = idxImages(IMAGES_MAGIC, 2, 200, 200, pixels);
+        int cut = 70_001;
+        Path images = write("images.gz", concat(gzip(Arrays.copyOf(idx, cut)), gzip(Arrays.copyOfRange(idx, cut, idx.length))));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 2, bytes(4, 5)));
+
+        InMemoryImageDataset set = Mnist.read(images, labels);
+
+        float[] expected = new float[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            expected[i] = (pixels[i] & 0xff) / 127.5f - 1f;
+        }
+        assertThat(allPixels(set)).containsExactly(expected);
+    }
+
+    @Test
+    void aDamagedSecondGzipMemberIsReported() throws IOException {
+        byte[] first = gzip(idxImages(IMAGES_MAGIC, 1, 1, 1, bytes(0)));
+        Path images = write("images.gz", concat(first, bytes(0x1f, 0x8b, 9, 0, 0, 0, 0, 0, 0, 0)));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 1, bytes(0)));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessage("file " + images + " is a damaged gzip stream: in gzip member 2 (at byte " + first.length
+                        + "), the compression method is 9; gzip defines only 8 (deflate)");
+    }
+
+    @Test
+    void rejectsGzipContentWithBytesBeyondWhatTheHeaderPromises() throws IOException {
+        Path images = write("images.gz", gzip(idxImages(IMAGES_MAGIC, 1, 2, 2, bytes(0, 0, 0, 0, 9, 9, 9))));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 1, bytes(0)));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessage("file " + images + " has 3 bytes (uncompressed) after the 1 image of 2x2 = 4 bytes"
+                        + " that its 16-byte header promises");
     }
 
     // --- missing files ----------------------------------------------------------------------
@@ -352,6 +536,42 @@ class MnistTest {
         assertThatThrownBy(() -> Mnist.trainingSet(missing))
                 .isInstanceOf(FileNotFoundException.class)
                 .hasMessage("MNIST directory " + missing + " does not exist");
+    }
+
+    @Test
+    void aDirectoryGivenAsTheImageFileIsRefusedByName() throws IOException {
+        Path images = Files.createDirectory(dir.resolve("mnist"));
+        Path labels = write("labels", idxLabels(LABELS_MAGIC, 1, bytes(0)));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(FileNotFoundException.class)
+                .hasMessage("images " + images + " is a directory; expected an IDX file, raw or gzip (such as"
+                        + " train-images-idx3-ubyte.gz); for a directory of MNIST files use Mnist.trainingSet or"
+                        + " Mnist.testSet");
+    }
+
+    @Test
+    void aDirectoryGivenAsTheLabelFileIsRefusedByName() throws IOException {
+        Path images = write("images", idxImages(IMAGES_MAGIC, 1, 1, 1, bytes(0)));
+        Path labels = Files.createDirectory(dir.resolve("labels.gz"));
+
+        assertThatThrownBy(() -> Mnist.read(images, labels))
+                .isInstanceOf(FileNotFoundException.class)
+                .hasMessage("labels " + labels + " is a directory; expected an IDX file, raw or gzip (such as"
+                        + " train-labels-idx1-ubyte.gz); for a directory of MNIST files use Mnist.trainingSet or"
+                        + " Mnist.testSet");
+    }
+
+    @Test
+    void aDirectoryWhereAnMnistFileShouldBeIsNamed() throws IOException {
+        Files.createDirectory(dir.resolve("train-images-idx3-ubyte"));
+        write("train-labels-idx1-ubyte", idxLabels(LABELS_MAGIC, 1, bytes(0)));
+
+        assertThatThrownBy(() -> Mnist.trainingSet(dir))
+                .isInstanceOf(FileNotFoundException.class)
+                .hasMessage("no MNIST training images in " + dir + ": looked for train-images-idx3-ubyte and"
+                        + " train-images-idx3-ubyte.gz, but " + dir.resolve("train-images-idx3-ubyte")
+                        + " is a directory");
     }
 
     @Test
@@ -392,6 +612,37 @@ class MnistTest {
             gz.write(data);
         }
         return out.toByteArray();
+    }
+
+    /** A gzip member with FEXTRA, FNAME, FCOMMENT and FHCRC, as RFC 1952 lays them out. */
+    private static byte[] gzipWithEveryHeaderField(byte[] data, boolean wrongHeaderChecksum) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(bytes(0x1f, 0x8b, 8, 0x02 | 0x04 | 0x08 | 0x10, 0, 0, 0, 0, 0, 3));
+        out.writeBytes(bytes(3, 0, 'a', 'b', 'c'));
+        out.writeBytes("images-idx3-ubyte\0a comment\0".getBytes(StandardCharsets.ISO_8859_1));
+        CRC32 headerCrc = new CRC32();
+        headerCrc.update(out.toByteArray());
+        int checksum = (int) headerCrc.getValue() ^ (wrongHeaderChecksum ? 1 : 0);
+        out.writeBytes(bytes(checksum & 0xff, (checksum >> 8) & 0xff));
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        deflater.setInput(data);
+        deflater.finish();
+        byte[] chunk = new byte[1024];
+        while (!deflater.finished()) {
+            out.write(chunk, 0, deflater.deflate(chunk));
+        }
+        deflater.end();
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
+                .putInt((int) crc.getValue()).putInt(data.length).array());
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     private static byte[] bytes(int... values) {

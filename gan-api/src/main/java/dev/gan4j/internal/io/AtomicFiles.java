@@ -3,6 +3,7 @@ package dev.gan4j.internal.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -48,8 +49,10 @@ public final class AtomicFiles {
      * @throws NullPointerException with the message {@code "file"} if {@code target} is null
      * @throws java.nio.file.FileSystemException if {@code target} (or what it links to) is not a
      *     regular file, or is a root with no file name; the message names the path and what it is
-     * @throws IOException if writing or moving fails, with the target's path in the message and the
-     *     original as its cause; the target is then unchanged
+     * @throws IOException if writing or moving fails, with the target's path and {@linkplain
+     *     #describe why} in the message (for a thread interrupted while writing: "the thread was
+     *     interrupted") and the original as its cause; the target is then unchanged and the temporary
+     *     file removed
      */
     public static void write(Path target, Content content) throws IOException {
         Objects.requireNonNull(target, "file");
@@ -57,6 +60,7 @@ public final class AtomicFiles {
         Path given = target.toAbsolutePath();
         Path file = given;
         try {
+            checkParents(given);
             file = regularFileOrNothing(given);
             replace(file, content);
         } catch (NotARegularFileException refused) {
@@ -67,9 +71,32 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Creates the folders {@code file} goes in, as {@link Files#createDirectories} does, but where one of
+     * them is a file, says which: the JDK's message is that path alone, or {@code "Not a directory"}.
+     *
+     * @throws IOException {@code "<path> is not a directory"} for the nearest existing one that is not,
+     *     or if a folder cannot be made
+     */
+    public static void createParents(Path file) throws IOException {
+        checkParents(file);
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+    }
+
+    private static void checkParents(Path file) throws IOException {
+        for (Path p = file.toAbsolutePath().getParent(); p != null && !Files.isDirectory(p); p = p.getParent()) {
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(p + " is not a directory");
+            }
+        }
+    }
+
     private static void replace(Path file, Content content) throws IOException {
         Path dir = file.getParent();
-        Files.createDirectories(dir);
+        createParents(file);
         // Not Files.createTempFile: it makes the file owner-only whatever the umask, and the move would
         // hand those permissions to the target.
         Path tmp = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
@@ -145,9 +172,21 @@ public final class AtomicFiles {
         return Files.isDirectory(parent) ? parent.toRealPath().resolve(file.getFileName()) : file;
     }
 
-    /** The JDK leaves some messages empty ({@code ClosedByInterruptException}) or a bare path. */
-    private static String describe(IOException e) {
+    /**
+     * Says why a file operation failed, for a message that already names the file: the JDK leaves some
+     * messages empty ({@code ClosedByInterruptException}) or a bare path ({@code NoSuchFileException}),
+     * so the exception's class is added where its message alone would not say what happened.
+     *
+     * @param e the failure
+     * @return e.g. {@code No space left on device}, {@code the thread was interrupted
+     *     (ClosedByInterruptException)}, {@code /out/a (AccessDeniedException)}
+     */
+    public static String describe(IOException e) {
         String name = e.getClass().getSimpleName();
+        if (e instanceof ClosedByInterruptException) {
+            // An interrupt closes the NIO channel being written, with no message of its own.
+            return "the thread was interrupted (" + name + ")";
+        }
         if (e.getMessage() == null) {
             return name;
         }

@@ -10,10 +10,13 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -30,8 +33,11 @@ public final class GeneratorFile {
     private static final String PROVENANCE = "provenance.properties";
     private static final String WEIGHTS = "weights.bin";
 
-    /** The keys gan4j 0.1.0 wrote, and what {@link Provenance#toProperties()} calls them. */
-    private static final Map<String, String> VERSION_1_KEYS = Map.ofEntries(
+    /**
+     * The keys gan4j 0.1.0 wrote, and what {@link Provenance#toProperties()} calls them, in the order of
+     * the record, so that a message listing the missing ones is the same on every run.
+     */
+    private static final List<Map.Entry<String, String>> VERSION_1_KEYS = List.of(
             Map.entry("recipe", "recipe"),
             Map.entry("seed", "seed"),
             Map.entry("steps", "steps"),
@@ -74,16 +80,31 @@ public final class GeneratorFile {
     /**
      * Reads a file written by {@link #write}.
      *
-     * @throws IOException naming the file if it cannot be read or is not a gan4j generator file
+     * @throws NullPointerException with the message {@code "file"} if {@code file} is null
+     * @throws NoSuchFileException naming the file if there is none
+     * @throws java.nio.file.FileSystemException naming the file if it is a directory
+     * @throws IOException naming the file if it cannot be read or is not a gan4j generator file, and
+     *     for a bad {@code provenance.properties} the key and its value or absence
      */
     public static Loaded read(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        // Reading a directory fails with the JDK's bare "Is a directory".
+        if (Files.isDirectory(file)) {
+            throw new NotARegularFileException(file, file + " is a directory, not a gan4j generator file; pass the"
+                    + " file TrainedGan.save wrote");
+        }
         Map<String, byte[]> entries = new HashMap<>();
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 entries.put(e.getName(), zip.readAllBytes());
             }
+        } catch (NoSuchFileException e) {
+            // Its message is the bare path; the type stays, so callers can tell a missing file apart.
+            NoSuchFileException missing = new NoSuchFileException(file.toString(), null, "no such gan4j generator file");
+            missing.initCause(e);
+            throw missing;
         } catch (IOException e) {
-            throw new IOException(file + " is not a readable gan4j generator file: " + e.getMessage(), e);
+            throw new IOException(file + " is not a readable gan4j generator file: " + AtomicFiles.describe(e), e);
         }
         for (String name : List.of(SPEC, PROVENANCE, WEIGHTS)) {
             if (!entries.containsKey(name)) {
@@ -121,11 +142,12 @@ public final class GeneratorFile {
      * finishedAt}...) for files without one.
      */
     private static Provenance parseProvenance(Path file, byte[] bytes) throws IOException {
-        Properties props = new Properties();
-        props.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
-        Map<String, String> values = new HashMap<>();
-        props.stringPropertyNames().forEach(k -> values.put(k, props.getProperty(k)));
         try {
+            // Properties.load throws IllegalArgumentException for a malformed unicode escape.
+            Properties props = new Properties();
+            props.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+            Map<String, String> values = new HashMap<>();
+            props.stringPropertyNames().forEach(k -> values.put(k, props.getProperty(k)));
             return values.containsKey("provenance_version") ? Provenance.fromProperties(values) : version1(values);
         } catch (RuntimeException e) {
             throw new IOException(file + ": bad " + PROVENANCE + ": " + e.getMessage(), e);
@@ -140,13 +162,19 @@ public final class GeneratorFile {
     private static Provenance version1(Map<String, String> old) {
         Map<String, String> p = new HashMap<>();
         p.put("provenance_version", Integer.toString(Provenance.PROPERTIES_VERSION));
-        VERSION_1_KEYS.forEach((oldKey, key) -> {
-            String value = old.get(oldKey);
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, String> keys : VERSION_1_KEYS) {
+            String value = old.get(keys.getKey());
             if (value == null) {
-                throw new IllegalArgumentException("it lacks " + oldKey);
+                missing.add(keys.getKey());
             }
-            p.put(key, value);
-        });
+            p.put(keys.getValue(), value);
+        }
+        if (!missing.isEmpty()) {
+            // Most likely a current file that lost its version line, rather than a damaged 0.1.0 one.
+            throw new IllegalArgumentException("it has no provenance_version, and as a file of gan4j 0.1.0 (which"
+                    + " wrote none) it lacks " + String.join(", ", missing));
+        }
         p.put("steps_per_epoch", "0");
         p.put("discriminator_steps", "0");
         p.put("generator_ema", "NaN");

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 /**
  * Thrown by {@link AtomicFiles#write} for a target it will not replace: a directory, a FIFO, device
- * or socket, or a symbolic link loop. {@link #getFile()} is the path given; the message names it and
- * what it is, as one sentence.
+ * or socket, or a symbolic link loop; and by {@link GeneratorFile#read} for a directory. {@link
+ * #getFile()} is the path given; the message names it and what it is, as one sentence.
  */
 final class NotARegularFileException extends FileSystemException {
 

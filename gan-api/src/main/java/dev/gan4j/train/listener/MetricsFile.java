@@ -1,5 +1,6 @@
 package dev.gan4j.train.listener;
 
+import dev.gan4j.internal.io.AtomicFiles;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.Provenance;
 import java.io.Closeable;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,21 +61,23 @@ public final class MetricsFile implements TrainingListener, Closeable {
     /**
      * Creates or empties the file and writes the header.
      *
-     * @throws UncheckedIOException if the file cannot be written, naming it
+     * @throws UncheckedIOException if the file cannot be written, naming it and saying why ({@code
+     *     "cannot write metrics file out/metrics.csv: No space left on device"}), or if it is a directory
      */
     @Override
     public void onTrainingStart(GanConfig config, int datasetSize) {
         close();
         start = System.nanoTime();
+        if (Files.isDirectory(file)) {
+            throw new UncheckedIOException("cannot write metrics file " + file + ": it is a directory; choose a file"
+                    + " path", new FileSystemException(file.toString(), null, "is a directory"));
+        }
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
+            AtomicFiles.createParents(file);
             out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
             write(String.join(",", COLUMNS));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write metrics file " + file, e);
+            throw failure(e);
         }
     }
 
@@ -81,7 +85,8 @@ public final class MetricsFile implements TrainingListener, Closeable {
      * Writes the report's row and flushes it.
      *
      * @throws IllegalStateException if training has not started
-     * @throws UncheckedIOException if the file cannot be written, naming it
+     * @throws UncheckedIOException if the file cannot be written, naming it and saying why, as {@link
+     *     #onTrainingStart} does
      */
     @Override
     public void onStep(StepMetrics m) {
@@ -98,7 +103,7 @@ public final class MetricsFile implements TrainingListener, Closeable {
         try {
             write(row);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write metrics file " + file, e);
+            throw failure(e);
         }
     }
 
@@ -128,10 +133,15 @@ public final class MetricsFile implements TrainingListener, Closeable {
         try {
             out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close metrics file " + file, e);
+            throw new UncheckedIOException("cannot close metrics file " + file + ": " + AtomicFiles.describe(e), e);
         } finally {
             out = null;
         }
+    }
+
+    /** The message says why: UncheckedIOException's own is all that shows where training rethrows it. */
+    private UncheckedIOException failure(IOException e) {
+        return new UncheckedIOException("cannot write metrics file " + file + ": " + AtomicFiles.describe(e), e);
     }
 
     private void write(String line) throws IOException {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Writes a PNG grid of samples after every epoch, {@code epoch-001.png} and on, always from the same
@@ -28,9 +29,11 @@ public final class SampleGrids implements TrainingListener {
      * Writes {@code count} samples drawn with {@code seed} into {@code dir}, in a grid of {@code
      * columns}.
      *
+     * @throws NullPointerException with the message {@code "dir"} if {@code dir} is null
      * @throws IllegalArgumentException if {@code count < 1} or {@code columns < 1}
      */
     public static SampleGrids into(Path dir, int count, int columns, long seed) {
+        Objects.requireNonNull(dir, "dir");
         if (count < 1) {
             throw new IllegalArgumentException("count must be >= 1, got " + count);
         }
@@ -45,13 +48,21 @@ public final class SampleGrids implements TrainingListener {
         return dir.resolve(String.format(Locale.ROOT, "epoch-%03d.png", epoch));
     }
 
+    /**
+     * Draws the samples and writes the epoch's grid, atomically.
+     *
+     * @throws UncheckedIOException if the grid cannot be written: the message names the epoch, the file
+     *     and why ({@code "sample grid of epoch 3: could not write out/epoch-003.png: No space left on
+     *     device"})
+     */
     @Override
     public void onEpochEnd(EpochSummary summary) {
         ImageBatch samples = summary.generator().generate(count, seed);
         try {
             samples.writeGridPng(fileFor(summary.epoch()), columns);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write sample grid " + fileFor(summary.epoch()), e);
+            // The writer's message names the file and the reason; UncheckedIOException would hide it.
+            throw new UncheckedIOException("sample grid of epoch " + summary.epoch() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -43,6 +44,18 @@ class AtomicFilesTest {
         AtomicFiles.write(file, out -> out.write(1));
 
         assertThat(file).hasBinaryContent(new byte[] {1});
+    }
+
+    @Test
+    void aFileWhereAParentFolderShouldBeIsNamed() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("out"), "a file");
+        Path file = blocker.resolve("model.gan4j");
+
+        assertThatThrownBy(() -> AtomicFiles.write(file, out -> out.write(1)))
+                .isInstanceOf(IOException.class)
+                .hasMessage("could not write " + file + ": " + blocker + " is not a directory");
+
+        assertThat(blocker).hasContent("a file");
     }
 
     @Test
@@ -148,6 +161,25 @@ class AtomicFilesTest {
         })).isInstanceOf(IOException.class)
                 .hasMessage("could not write " + file + ": No space left on device")
                 .hasCauseReference(full);
+
+        assertThat(file).hasContent("previous");
+        assertThat(filesIn(dir)).containsExactly(file);
+    }
+
+    @Test
+    void anInterruptedThreadIsSaidToBeInterruptedAndKeepsThePreviousFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("model.gan4j"), "previous");
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> AtomicFiles.write(file, out -> out.write(new byte[100_000])))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("could not write " + file + ": the thread was interrupted (ClosedByInterruptException)")
+                    .hasCauseInstanceOf(ClosedByInterruptException.class);
+        } finally {
+            // NIO leaves the flag set, as it should; clear it so later tests run uninterrupted.
+            assertThat(Thread.interrupted()).isTrue();
+        }
 
         assertThat(file).hasContent("previous");
         assertThat(filesIn(dir)).containsExactly(file);

@@ -2,6 +2,7 @@ package dev.gan4j.train.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
@@ -110,12 +111,36 @@ class MetricsFileTest {
     }
 
     @Test
-    void unwritableFileFailsNamingIt() throws IOException {
+    void unwritableFileFailsNamingItAndWhy() throws IOException {
         Path blocker = Files.createFile(dir.resolve("file"));
         MetricsFile metrics = MetricsFile.csv(blocker.resolve("metrics.csv"));
 
         assertThatThrownBy(() -> metrics.onTrainingStart(CONFIG, 9000))
                 .isInstanceOf(UncheckedIOException.class)
-                .hasMessage("cannot write metrics file " + blocker.resolve("metrics.csv"));
+                .hasMessage("cannot write metrics file " + blocker.resolve("metrics.csv") + ": " + blocker
+                        + " is not a directory");
+    }
+
+    @Test
+    void aFullDiskNamesTheFileAndSaysTheDiskIsFull() {
+        // /dev/full is Linux's device whose every write fails with ENOSPC, a disk full on demand. MetricsFile
+        // streams to whatever it is given, so it is the one writer that can be pointed there.
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "no /dev/full on this system");
+        MetricsFile metrics = MetricsFile.csv(full);
+
+        assertThatThrownBy(() -> metrics.onTrainingStart(CONFIG, 9000))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage("cannot write metrics file /dev/full: No space left on device");
+    }
+
+    @Test
+    void aDirectoryIsRefusedByName() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("metrics.csv"));
+        MetricsFile metrics = MetricsFile.csv(folder);
+
+        assertThatThrownBy(() -> metrics.onTrainingStart(CONFIG, 9000))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage("cannot write metrics file " + folder + ": it is a directory; choose a file path");
     }
 }

@@ -9,6 +9,8 @@ import dev.gan4j.spec.TensorShape;
 import dev.gan4j.train.Generator;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +62,25 @@ class SampleGridsTest {
         assertThatThrownBy(() -> SampleGrids.into(dir, 16, 0, 1L))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("columns must be >= 1, got 0");
+    }
+
+    @Test
+    void rejectsNoDirectoryAtOnceSayingDir() {
+        assertThatThrownBy(() -> SampleGrids.into(null, 16, 4, 1L))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("dir");
+    }
+
+    @Test
+    void aGridThatCannotBeWrittenSaysWhichAndWhy() throws IOException {
+        SampleGrids grids = SampleGrids.into(dir, 6, 3, 99L);
+        Path inTheWay = Files.createDirectory(dir.resolve("epoch-001.png"));
+
+        assertThatThrownBy(() -> grids.onEpochEnd(summary(1, new RecordingGenerator())))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage("sample grid of epoch 1: " + inTheWay + " is a directory, not a regular file; choose a"
+                        + " file path")
+                .hasCauseInstanceOf(FileSystemException.class);
     }
 
     private static EpochSummary summary(int epoch, Generator generator) {
