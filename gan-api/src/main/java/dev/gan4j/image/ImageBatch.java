@@ -60,8 +60,18 @@ public final class ImageBatch {
         return pixels.clone();
     }
 
-    /** Returns a copy of image {@code i}'s pixels. */
+    /**
+     * Returns a copy of image {@code i}'s pixels, channels-first in row-major order.
+     *
+     * @param i the image, in {@code [0, count())}
+     * @return its {@code imageShape().size()} pixels
+     * @throws IndexOutOfBoundsException if {@code i} is not in {@code [0, count())}, naming both
+     */
     public float[] image(int i) {
+        if (i < 0 || i >= count) {
+            throw new IndexOutOfBoundsException(
+                    "index " + i + " is not within the " + count + " images [0, " + count + ")");
+        }
         int n = (int) imageShape.size();
         float[] out = new float[n];
         System.arraycopy(pixels, i * n, out, 0, n);

@@ -46,10 +46,15 @@ public final class TensorShape {
     /**
      * Returns one dimension.
      *
-     * @param axis the axis, from 0
+     * @param axis the axis, in {@code [0, rank())}
      * @return its size
+     * @throws IndexOutOfBoundsException if {@code axis} is not in {@code [0, rank())}, naming both
      */
     public int dim(int axis) {
+        if (axis < 0 || axis >= dims.length) {
+            throw new IndexOutOfBoundsException(
+                    "axis " + axis + " is not an axis of " + this + "; valid axes are [0, " + dims.length + ")");
+        }
         return dims[axis];
     }
 

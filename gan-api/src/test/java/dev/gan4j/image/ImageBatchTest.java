@@ -37,6 +37,18 @@ class ImageBatchTest {
     }
 
     @Test
+    void imageRejectsAnIndexOutsideTheBatchNamingTheValidRange() {
+        ImageBatch batch = ImageBatch.of(new float[8], 2, TINY);
+
+        assertThatThrownBy(() -> batch.image(-1))
+                .isExactlyInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("index -1 is not within the 2 images [0, 2)");
+        assertThatThrownBy(() -> batch.image(2))
+                .isExactlyInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("index 2 is not within the 2 images [0, 2)");
+    }
+
+    @Test
     void rejectsShapesThatAreNotGreyOrColourImages() {
         assertThatThrownBy(() -> ImageBatch.of(new float[8], 1, TensorShape.of(2, 2, 2)))
                 .isInstanceOf(IllegalArgumentException.class)
