@@ -2,6 +2,8 @@ package dev.gan4j.image;
 
 import dev.gan4j.internal.io.AtomicFiles;
 import dev.gan4j.spec.TensorShape;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,7 +11,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Images as floats, channels-first {@code (C, H, W)}, in the range the generator produces ([-1, 1] for
- * a tanh generator). Immutable: accessors return copies.
+ * a tanh generator). C is 1 (grey), 2 (grey and alpha), 3 (RGB) or 4 (RGBA), the pixel layouts of PNG.
+ * Immutable: accessors return copies.
  */
 public final class ImageBatch {
 
@@ -26,14 +29,11 @@ public final class ImageBatch {
     /**
      * Wraps a copy of {@code pixels}: {@code count} images of {@code imageShape}, one after another.
      *
-     * @throws IllegalArgumentException if the shape is not {@code (C, H, W)} with C of 1 or 3, or the
-     *     length is not {@code count * C * H * W}
+     * @throws IllegalArgumentException if the shape is not {@code (C, H, W)} with C of 1 to 4 (see
+     *     {@link TensorShape#requireImage(String)}), or the length is not {@code count * C * H * W}
      */
     public static ImageBatch of(float[] pixels, int count, TensorShape imageShape) {
-        if (imageShape.rank() != 3 || (imageShape.dim(0) != 1 && imageShape.dim(0) != 3)) {
-            throw new IllegalArgumentException(
-                    "imageShape must be (C, H, W) with 1 or 3 channels, got " + imageShape);
-        }
+        imageShape.requireImage("imageShape");
         if (count < 1) {
             throw new IllegalArgumentException("count must be >= 1, got " + count);
         }
@@ -79,8 +79,11 @@ public final class ImageBatch {
     }
 
     /**
-     * Lays the images out in a grid of {@code columns}, with a 2-pixel border, mapping [-1, 1] to
-     * [0, 255] (values outside are clipped).
+     * Lays the images out in a grid of {@code columns}, with a 2-pixel opaque black border, mapping
+     * [-1, 1] to [0, 255] (values outside are clipped). Grey images are drawn with equal red, green
+     * and blue; the second plane of a 2-channel image and the fourth of a 4-channel one are its alpha.
+     * The grid is {@link BufferedImage#TYPE_INT_RGB} for 1 and 3 channels and {@link
+     * BufferedImage#TYPE_INT_ARGB} (not premultiplied) for 2 and 4.
      *
      * @throws IllegalArgumentException if {@code columns < 1}
      */
@@ -89,13 +92,24 @@ public final class ImageBatch {
             throw new IllegalArgumentException("columns must be >= 1, got " + columns);
         }
         int channels = imageShape.dim(0);
+        boolean alpha = channels == 2 || channels == 4;
+        int colours = alpha ? channels - 1 : channels;
         int h = imageShape.dim(1);
         int w = imageShape.dim(2);
         int cols = Math.min(columns, count);
         int rows = (count + cols - 1) / cols;
         int border = 2;
-        BufferedImage grid = new BufferedImage(
-                cols * (w + border) + border, rows * (h + border) + border, BufferedImage.TYPE_INT_RGB);
+        // Grey stays in RGB rather than TYPE_BYTE_GRAY: Java's grey colour space is linear, so a grey
+        // sample of 128 reads back from getRGB as 0xBCBCBC and setRGB(0x808080) stores 55.
+        BufferedImage grid = new BufferedImage(cols * (w + border) + border, rows * (h + border) + border,
+                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        if (alpha) {
+            // A new ARGB image is transparent; the border stays opaque black as in an RGB grid.
+            Graphics2D g = grid.createGraphics();
+            g.setColor(Color.BLACK);
+            g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
+            g.dispose();
+        }
         int plane = h * w;
         for (int i = 0; i < count; i++) {
             int x0 = border + (i % cols) * (w + border);
@@ -105,9 +119,10 @@ public final class ImageBatch {
                 for (int x = 0; x < w; x++) {
                     int p = y * w + x;
                     int r = toByte(pixels[base + p]);
-                    int g = channels == 3 ? toByte(pixels[base + plane + p]) : r;
-                    int b = channels == 3 ? toByte(pixels[base + 2 * plane + p]) : r;
-                    grid.setRGB(x0 + x, y0 + y, (r << 16) | (g << 8) | b);
+                    int g = colours == 3 ? toByte(pixels[base + plane + p]) : r;
+                    int b = colours == 3 ? toByte(pixels[base + 2 * plane + p]) : r;
+                    int a = alpha ? toByte(pixels[base + colours * plane + p]) : 0xFF;
+                    grid.setRGB(x0 + x, y0 + y, (a << 24) | (r << 16) | (g << 8) | b);
                 }
             }
         }
@@ -115,7 +130,8 @@ public final class ImageBatch {
     }
 
     /**
-     * Writes the grid as a PNG file, atomically.
+     * Writes the grid of {@link #toGrid(int)} as a PNG file, atomically: colour type RGB for 1 and 3
+     * channels, RGB with alpha for 2 and 4.
      *
      * @throws IOException if the file cannot be written
      */

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageBatchTest {
 
@@ -49,13 +51,14 @@ class ImageBatchTest {
     }
 
     @Test
-    void rejectsShapesThatAreNotGreyOrColourImages() {
-        assertThatThrownBy(() -> ImageBatch.of(new float[8], 1, TensorShape.of(2, 2, 2)))
+    void rejectsShapesThatAreNotImagesAPngHolds() {
+        assertThatThrownBy(() -> ImageBatch.of(new float[20], 1, TensorShape.of(5, 2, 2)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("imageShape must be (C, H, W) with 1 or 3 channels, got (2, 2, 2)");
+                .hasMessage("imageShape channels must be 1 (grey), 2 (grey and alpha), 3 (RGB) or 4 (RGBA),"
+                        + " got 5 in (5, 2, 2)");
         assertThatThrownBy(() -> ImageBatch.of(new float[784], 1, TensorShape.of(28, 28)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("imageShape must be (C, H, W) with 1 or 3 channels, got (28, 28)");
+                .hasMessage("imageShape must be an image (C, H, W), got (28, 28)");
     }
 
     @Test
@@ -135,6 +138,61 @@ class ImageBatchTest {
 
         assertThat(grid.getRGB(2, 2) & 0xFFFFFF).isEqualTo(0xFF0080);
         assertThat(grid.getRGB(3, 2) & 0xFFFFFF).isEqualTo(0x00FF00);
+    }
+
+    @Test
+    void greyAndAlphaImagesAreGreyWithTheirSecondPlaneAsAlpha() {
+        // One 2x1x2 image: grey plane {1, -1}, alpha plane {-1, 0}.
+        ImageBatch batch = ImageBatch.of(new float[] {1f, -1f, -1f, 0f}, 1, TensorShape.of(2, 1, 2));
+
+        BufferedImage grid = batch.toGrid(1);
+
+        assertThat(grid.getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
+        assertThat(Integer.toHexString(grid.getRGB(2, 2))).isEqualTo("ffffff");
+        assertThat(Integer.toHexString(grid.getRGB(3, 2))).isEqualTo("80000000");
+    }
+
+    @Test
+    void rgbaImagesTakeTheirAlphaFromTheFourthPlane() {
+        // One 4x1x2 image: red {1, -1}, green {-1, 1}, blue {0, -1}, alpha {1, 0}.
+        ImageBatch batch = ImageBatch.of(new float[] {1f, -1f, -1f, 1f, 0f, -1f, 1f, 0f}, 1, TensorShape.of(4, 1, 2));
+
+        BufferedImage grid = batch.toGrid(1);
+
+        assertThat(grid.getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
+        assertThat(Integer.toHexString(grid.getRGB(2, 2))).isEqualTo("ffff0080");
+        assertThat(Integer.toHexString(grid.getRGB(3, 2))).isEqualTo("8000ff00");
+    }
+
+    @Test
+    void bordersOfImagesWithAlphaStayOpaqueBlack() {
+        ImageBatch batch = ImageBatch.of(new float[2 * 2 * 4], 2, TensorShape.of(4, 1, 2));
+
+        BufferedImage grid = batch.toGrid(2);
+
+        assertThat(Integer.toHexString(grid.getRGB(0, 0))).isEqualTo("ff000000");
+        assertThat(Integer.toHexString(grid.getRGB(4, 2))).isEqualTo("ff000000");
+        assertThat(Integer.toHexString(grid.getRGB(grid.getWidth() - 1, grid.getHeight() - 1))).isEqualTo("ff000000");
+    }
+
+    @ParameterizedTest(name = "{0} channels")
+    @ValueSource(ints = {1, 2, 3, 4})
+    void pngHasAnAlphaChannelExactlyWhenTheImagesHaveOne(int channels) throws IOException {
+        ImageBatch batch = ImageBatch.of(ramp(3 * channels), 3, TensorShape.of(channels, 28, 28));
+        Path file = dir.resolve("grid.png");
+
+        batch.writeGridPng(file, 2);
+
+        // The colour type, byte 25 of the file in the IHDR chunk: 2 is RGB, 6 RGB with alpha.
+        assertThat(Files.readAllBytes(file)[25]).isEqualTo((byte) (channels % 2 == 0 ? 6 : 2));
+        BufferedImage read = ImageIO.read(file.toFile());
+        BufferedImage expected = batch.toGrid(2);
+        assertThat(read.getColorModel().hasAlpha()).isEqualTo(channels % 2 == 0);
+        for (int y = 0; y < read.getHeight(); y++) {
+            for (int x = 0; x < read.getWidth(); x++) {
+                assertThat(read.getRGB(x, y)).as("pixel (%d, %d)", x, y).isEqualTo(expected.getRGB(x, y));
+            }
+        }
     }
 
     @Test
