@@ -16,6 +16,12 @@ import javax.imageio.ImageIO;
  */
 public final class ImageBatch {
 
+    /**
+     * The most floats one batch holds, all its images together: the largest Java array most JVMs
+     * allocate ({@code Integer.MAX_VALUE - 8}, as {@code java.util.ArrayList} assumes).
+     */
+    public static final int MAX_FLOATS = Integer.MAX_VALUE - 8;
+
     private final int count;
     private final TensorShape imageShape;
     private final float[] pixels;
@@ -43,6 +49,46 @@ public final class ImageBatch {
                             + " need " + count * imageShape.size());
         }
         return new ImageBatch(count, imageShape, pixels.clone());
+    }
+
+    /**
+     * Returns the most images of {@code imageShape} one batch holds, {@link #MAX_FLOATS} {@code /
+     * imageShape.size()}: the most to ask {@code generate} for at once. For example 2,739,137 of
+     * {@code (1, 28, 28)}, 174,762 of {@code (3, 64, 64)}.
+     *
+     * @param imageShape one image's shape
+     * @return the count, 0 if a single image is larger than a batch holds
+     */
+    public static int maxCount(TensorShape imageShape) {
+        return (int) (MAX_FLOATS / imageShape.size());
+    }
+
+    /**
+     * Checks that one batch holds {@code count} images of {@code imageShape}: generators call it before
+     * they draw or allocate anything, so that a request too large fails at once with the numbers, not
+     * as an int overflow.
+     *
+     * @param count the number of images asked for
+     * @param imageShape one image's shape
+     * @return {@code count}
+     * @throws IllegalArgumentException if {@code count < 1} or {@code count > maxCount(imageShape)},
+     *     naming the count, the floats it needs and the limit
+     */
+    public static int checkCount(int count, TensorShape imageShape) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be >= 1, got " + count);
+        }
+        int max = maxCount(imageShape);
+        if (count > max) {
+            // With max >= 1 an image is under 2^31 floats, so count * size fits a long.
+            String holds = "; an ImageBatch holds at most " + MAX_FLOATS + " (the largest Java array)";
+            throw new IllegalArgumentException(max == 0
+                    ? "one image of " + imageShape + " is " + imageShape.size() + " floats" + holds
+                    : "count " + count + " images of " + imageShape + " are " + count * imageShape.size() + " floats"
+                            + holds + ": at most " + max + " images of " + imageShape + " at once. Generate them in"
+                            + " parts");
+        }
+        return count;
     }
 
     /** Returns the number of images. */

@@ -82,6 +82,30 @@ class ImageBatchTest {
     }
 
     @Test
+    void holdsAsManyImagesAsFitTheLargestJavaArray() {
+        assertThat(ImageBatch.maxCount(MNIST)).isEqualTo(2_739_137);
+        assertThat(ImageBatch.maxCount(TensorShape.of(3, 64, 64))).isEqualTo(174_762);
+        assertThat(ImageBatch.checkCount(2_739_137, MNIST)).isEqualTo(2_739_137);
+        assertThatThrownBy(() -> ImageBatch.checkCount(2_739_138, MNIST))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("count 2739138 images of (1, 28, 28) are 2147484192 floats; an ImageBatch holds at most"
+                        + " 2147483639 (the largest Java array): at most 2739137 images of (1, 28, 28) at once."
+                        + " Generate them in parts");
+    }
+
+    @Test
+    void checkCountRefusesNoImagesAndAnImageLargerThanABatch() {
+        assertThatThrownBy(() -> ImageBatch.checkCount(0, MNIST))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("count must be >= 1, got 0");
+        assertThat(ImageBatch.maxCount(TensorShape.of(4, 32768, 32768))).isZero();
+        assertThatThrownBy(() -> ImageBatch.checkCount(1, TensorShape.of(4, 32768, 32768)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("one image of (4, 32768, 32768) is 4294967296 floats; an ImageBatch holds at most"
+                        + " 2147483639 (the largest Java array)");
+    }
+
+    @Test
     void gridHasTwoPixelBordersAroundEveryImage() {
         ImageBatch batch = ImageBatch.of(new float[10 * 784], 10, MNIST);
 
