@@ -14,7 +14,8 @@ final class DatasetChecks {
 
     /**
      * The most floats a data set may hold: engines upload it to the device through one direct NIO
-     * buffer (native code reads nothing else), and a direct buffer's capacity in bytes is an int.
+     * buffer (DJL's {@code NDManager.create} copies any other buffer into one first), and a direct
+     * buffer's capacity in bytes is an int.
      */
     static final long MAX_FLOATS = Integer.MAX_VALUE / Float.BYTES;
 

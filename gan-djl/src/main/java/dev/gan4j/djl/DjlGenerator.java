@@ -48,6 +48,7 @@ class DjlGenerator implements Generator {
                     "latents has " + latents.length + " floats; it must be a positive multiple of latentDim "
                             + latentDim);
         }
+        // checkCount refuses more images than one array holds, so neither size below overflows an int.
         int count = ImageBatch.checkCount(latents.length / latentDim, spec.outputShape());
         int imageSize = (int) spec.outputShape().size();
         float[] pixels = new float[count * imageSize];
