@@ -4,9 +4,16 @@ import dev.gan4j.spec.TensorShape;
 import java.nio.FloatBuffer;
 
 /**
- * Images to train on, channels-first {@code (C, H, W)}, pixels scaled to [-1, 1] (the range of a
- * tanh generator). Engines copy the whole set to the training device once and gather batches there
- * by index, so implementations only need bulk copies.
+ * Images to train on, channels-first {@code (C, H, W)} with 1 (grey), 2 (grey and alpha), 3 (RGB) or 4
+ * (RGBA) channels, pixels scaled to [-1, 1] (the range of a tanh generator). Engines copy the whole set
+ * to the training device once and gather batches there by index, so implementations only need bulk
+ * copies.
+ *
+ * <p>{@link dev.gan4j.train.GanTrainer#train} checks, before any engine runs, that the set fits the one
+ * buffer it is uploaded in, at most 536,870,911 floats (2^31 - 1 bytes; for example 43,690 images of
+ * {@code (3, 64, 64)} or 684,784 of {@code (1, 28, 28)}), and that the pixels of its first batch are
+ * finite and in [-1, 1] (give or take 1e-6 of rounding). Scale 0..255 bytes by {@code x / 127.5 - 1},
+ * as {@link Mnist} does, and values in [0, 1] by {@code 2x - 1}.
  */
 public interface ImageDataset {
 

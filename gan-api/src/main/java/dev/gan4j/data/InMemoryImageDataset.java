@@ -38,11 +38,12 @@ public final class InMemoryImageDataset implements ImageDataset {
      * @param pixels the images one after another, each channels-first in row-major order, every
      *     value in [-1, 1]; its length is {@code n * imageShape.size()} for {@code n >= 1} images.
      *     The array is copied.
-     * @param imageShape the shape of one image, {@code (C, H, W)}
+     * @param imageShape the shape of one image, {@code (C, H, W)} with 1 (grey), 2 (grey and alpha), 3
+     *     (RGB) or 4 (RGBA) channels
      * @return the dataset
-     * @throws IllegalArgumentException if an argument is null, the shape is not of rank 3, the
-     *     length of {@code pixels} is not a positive multiple of the image size, or a pixel is
-     *     outside [-1, 1] or NaN
+     * @throws IllegalArgumentException if an argument is null, the shape is not of rank 3 or has more
+     *     than 4 channels, the length of {@code pixels} is not a positive multiple of the image size,
+     *     or a pixel is outside [-1, 1] or NaN
      */
     public static InMemoryImageDataset of(float[] pixels, TensorShape imageShape) {
         return of(pixels, imageShape, null);
@@ -56,14 +57,15 @@ public final class InMemoryImageDataset implements ImageDataset {
      * @param pixels the images one after another, each channels-first in row-major order, every
      *     value in [-1, 1]; its length is {@code n * imageShape.size()} for {@code n >= 1} images.
      *     The array is copied.
-     * @param imageShape the shape of one image, {@code (C, H, W)}
+     * @param imageShape the shape of one image, {@code (C, H, W)} with 1 (grey), 2 (grey and alpha), 3
+     *     (RGB) or 4 (RGBA) channels
      * @param labels one class label {@code >= 0} per image, or {@code null} for an unlabelled
      *     dataset. The array is copied.
      * @return the dataset
      * @throws IllegalArgumentException if {@code pixels} or {@code imageShape} is null, the shape
-     *     is not of rank 3, the length of {@code pixels} is not a positive multiple of the image
-     *     size, a pixel is outside [-1, 1] or NaN, the number of labels differs from the number of
-     *     images, or a label is negative
+     *     is not of rank 3 or has more than 4 channels, the length of {@code pixels} is not a
+     *     positive multiple of the image size, a pixel is outside [-1, 1] or NaN, the number of labels
+     *     differs from the number of images, or a label is negative
      */
     public static InMemoryImageDataset of(float[] pixels, TensorShape imageShape, int[] labels) {
         checkSizes(pixels, imageShape, labels);
@@ -108,6 +110,8 @@ public final class InMemoryImageDataset implements ImageDataset {
             throw new IllegalArgumentException(
                     "imageShape must be (C, H, W), got " + imageShape + " of rank " + imageShape.rank());
         }
+        // The channels a generator can make and a grid can draw: nothing could train on a fifth.
+        imageShape.requireImage("imageShape");
         long imageSize = imageShape.size();
         if (pixels.length == 0) {
             throw new IllegalArgumentException(

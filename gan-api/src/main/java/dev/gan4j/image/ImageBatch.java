@@ -2,6 +2,8 @@ package dev.gan4j.image;
 
 import dev.gan4j.internal.io.AtomicFiles;
 import dev.gan4j.spec.TensorShape;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,9 +11,16 @@ import javax.imageio.ImageIO;
 
 /**
  * Images as floats, channels-first {@code (C, H, W)}, in the range the generator produces ([-1, 1] for
- * a tanh generator). Immutable: accessors return copies.
+ * a tanh generator). C is 1 (grey), 2 (grey and alpha), 3 (RGB) or 4 (RGBA), the pixel layouts of PNG.
+ * Immutable: accessors return copies.
  */
 public final class ImageBatch {
+
+    /**
+     * The most floats one batch holds, all its images together: the largest Java array most JVMs
+     * allocate ({@code Integer.MAX_VALUE - 8}, as {@code java.util.ArrayList} assumes).
+     */
+    public static final int MAX_FLOATS = Integer.MAX_VALUE - 8;
 
     private final int count;
     private final TensorShape imageShape;
@@ -26,14 +35,11 @@ public final class ImageBatch {
     /**
      * Wraps a copy of {@code pixels}: {@code count} images of {@code imageShape}, one after another.
      *
-     * @throws IllegalArgumentException if the shape is not {@code (C, H, W)} with C of 1 or 3, or the
-     *     length is not {@code count * C * H * W}
+     * @throws IllegalArgumentException if the shape is not {@code (C, H, W)} with C of 1 to 4 (see
+     *     {@link TensorShape#requireImage(String)}), or the length is not {@code count * C * H * W}
      */
     public static ImageBatch of(float[] pixels, int count, TensorShape imageShape) {
-        if (imageShape.rank() != 3 || (imageShape.dim(0) != 1 && imageShape.dim(0) != 3)) {
-            throw new IllegalArgumentException(
-                    "imageShape must be (C, H, W) with 1 or 3 channels, got " + imageShape);
-        }
+        imageShape.requireImage("imageShape");
         if (count < 1) {
             throw new IllegalArgumentException("count must be >= 1, got " + count);
         }
@@ -43,6 +49,46 @@ public final class ImageBatch {
                             + " need " + count * imageShape.size());
         }
         return new ImageBatch(count, imageShape, pixels.clone());
+    }
+
+    /**
+     * Returns the most images of {@code imageShape} one batch holds, {@link #MAX_FLOATS} {@code /
+     * imageShape.size()}: the most to ask {@code generate} for at once. For example 2,739,137 of
+     * {@code (1, 28, 28)}, 174,762 of {@code (3, 64, 64)}.
+     *
+     * @param imageShape one image's shape
+     * @return the count, 0 if a single image is larger than a batch holds
+     */
+    public static int maxCount(TensorShape imageShape) {
+        return (int) (MAX_FLOATS / imageShape.size());
+    }
+
+    /**
+     * Checks that one batch holds {@code count} images of {@code imageShape}: generators call it before
+     * they draw or allocate anything, so that a request too large fails at once with the numbers, not
+     * as an int overflow.
+     *
+     * @param count the number of images asked for
+     * @param imageShape one image's shape
+     * @return {@code count}
+     * @throws IllegalArgumentException if {@code count < 1} or {@code count > maxCount(imageShape)},
+     *     naming the count, the floats it needs and the limit
+     */
+    public static int checkCount(int count, TensorShape imageShape) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be >= 1, got " + count);
+        }
+        int max = maxCount(imageShape);
+        if (count > max) {
+            // With max >= 1 an image is under 2^31 floats, so count * size fits a long.
+            String holds = "; an ImageBatch holds at most " + MAX_FLOATS + " (the largest Java array)";
+            throw new IllegalArgumentException(max == 0
+                    ? "one image of " + imageShape + " is " + imageShape.size() + " floats" + holds
+                    : "count " + count + " images of " + imageShape + " are " + count * imageShape.size() + " floats"
+                            + holds + ": at most " + max + " images of " + imageShape + " at once. Generate them in"
+                            + " parts");
+        }
+        return count;
     }
 
     /** Returns the number of images. */
@@ -60,8 +106,18 @@ public final class ImageBatch {
         return pixels.clone();
     }
 
-    /** Returns a copy of image {@code i}'s pixels. */
+    /**
+     * Returns a copy of image {@code i}'s pixels, channels-first in row-major order.
+     *
+     * @param i the image, in {@code [0, count())}
+     * @return its {@code imageShape().size()} pixels
+     * @throws IndexOutOfBoundsException if {@code i} is not in {@code [0, count())}, naming both
+     */
     public float[] image(int i) {
+        if (i < 0 || i >= count) {
+            throw new IndexOutOfBoundsException(
+                    "index " + i + " is not within the " + count + " images [0, " + count + ")");
+        }
         int n = (int) imageShape.size();
         float[] out = new float[n];
         System.arraycopy(pixels, i * n, out, 0, n);
@@ -69,8 +125,11 @@ public final class ImageBatch {
     }
 
     /**
-     * Lays the images out in a grid of {@code columns}, with a 2-pixel border, mapping [-1, 1] to
-     * [0, 255] (values outside are clipped).
+     * Lays the images out in a grid of {@code columns}, with a 2-pixel opaque black border, mapping
+     * [-1, 1] to [0, 255] (values outside are clipped). Grey images are drawn with equal red, green
+     * and blue; the second plane of a 2-channel image and the fourth of a 4-channel one are its alpha.
+     * The grid is {@link BufferedImage#TYPE_INT_RGB} for 1 and 3 channels and {@link
+     * BufferedImage#TYPE_INT_ARGB} (not premultiplied) for 2 and 4.
      *
      * @throws IllegalArgumentException if {@code columns < 1}
      */
@@ -79,13 +138,24 @@ public final class ImageBatch {
             throw new IllegalArgumentException("columns must be >= 1, got " + columns);
         }
         int channels = imageShape.dim(0);
+        boolean alpha = channels == 2 || channels == 4;
+        int colours = alpha ? channels - 1 : channels;
         int h = imageShape.dim(1);
         int w = imageShape.dim(2);
         int cols = Math.min(columns, count);
         int rows = (count + cols - 1) / cols;
         int border = 2;
-        BufferedImage grid = new BufferedImage(
-                cols * (w + border) + border, rows * (h + border) + border, BufferedImage.TYPE_INT_RGB);
+        // Grey stays in RGB rather than TYPE_BYTE_GRAY: Java's grey colour space is linear, so a grey
+        // sample of 128 reads back from getRGB as 0xBCBCBC and setRGB(0x808080) stores 55.
+        BufferedImage grid = new BufferedImage(cols * (w + border) + border, rows * (h + border) + border,
+                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        if (alpha) {
+            // A new ARGB image is transparent; the border stays opaque black as in an RGB grid.
+            Graphics2D g = grid.createGraphics();
+            g.setColor(Color.BLACK);
+            g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
+            g.dispose();
+        }
         int plane = h * w;
         for (int i = 0; i < count; i++) {
             int x0 = border + (i % cols) * (w + border);
@@ -95,9 +165,10 @@ public final class ImageBatch {
                 for (int x = 0; x < w; x++) {
                     int p = y * w + x;
                     int r = toByte(pixels[base + p]);
-                    int g = channels == 3 ? toByte(pixels[base + plane + p]) : r;
-                    int b = channels == 3 ? toByte(pixels[base + 2 * plane + p]) : r;
-                    grid.setRGB(x0 + x, y0 + y, (r << 16) | (g << 8) | b);
+                    int g = colours == 3 ? toByte(pixels[base + plane + p]) : r;
+                    int b = colours == 3 ? toByte(pixels[base + 2 * plane + p]) : r;
+                    int a = alpha ? toByte(pixels[base + colours * plane + p]) : 0xFF;
+                    grid.setRGB(x0 + x, y0 + y, (a << 24) | (r << 16) | (g << 8) | b);
                 }
             }
         }
@@ -105,7 +176,8 @@ public final class ImageBatch {
     }
 
     /**
-     * Writes the grid as a PNG file, atomically.
+     * Writes the grid of {@link #toGrid(int)} as a PNG file, atomically: colour type RGB for 1 and 3
+     * channels, RGB with alpha for 2 and 4.
      *
      * @throws IOException if the file cannot be written
      */

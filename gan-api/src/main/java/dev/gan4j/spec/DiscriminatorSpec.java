@@ -107,24 +107,26 @@ public final class DiscriminatorSpec {
         /**
          * Sets the image shape {@code (C, H, W)}. Default {@code (1, 28, 28)}.
          *
-         * @throws IllegalArgumentException if not three dimensions of at least 1
+         * @throws IllegalArgumentException if not three dimensions of at least 1, or more than 4
+         *     channels (see {@link TensorShape#requireImage(String)})
          */
         public Builder inputShape(int channels, int height, int width) {
-            this.inputShape = TensorShape.of(channels, height, width);
+            this.inputShape = TensorShape.of(channels, height, width).requireImage("inputShape");
             return this;
         }
 
         /**
          * Sets the image shape {@code (C, H, W)}.
          *
-         * @throws IllegalArgumentException if not of rank 3
+         * @throws IllegalArgumentException if not of rank 3, or more than 4 channels (see {@link
+         *     TensorShape#requireImage(String)})
          */
         public Builder inputShape(TensorShape shape) {
             Checks.notNull("inputShape", shape);
             if (shape.rank() != 3) {
                 throw new IllegalArgumentException("discriminator inputShape must be (C, H, W), got " + shape);
             }
-            this.inputShape = shape;
+            this.inputShape = shape.requireImage("inputShape");
             return this;
         }
 

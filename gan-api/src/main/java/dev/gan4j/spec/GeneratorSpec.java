@@ -134,7 +134,7 @@ public final class GeneratorSpec {
          * Infers every layer's shape and returns the spec.
          *
          * @throws IllegalArgumentException if a layer cannot take its input, or the output is not an
-         *     image {@code (C, H, W)}
+         *     image {@code (C, H, W)} of 1 to 4 channels (see {@link TensorShape#requireImage(String)})
          * @throws IllegalStateException if no layer was added
          */
         public GeneratorSpec build() {
@@ -144,6 +144,8 @@ public final class GeneratorSpec {
                         "generator output must be an image (C, H, W), got " + stack.outputShape()
                                 + "; end with a reshape or convolution to (C, H, W)");
             }
+            // Checked here, not when the first epoch's samples are drawn: no grid can draw a fifth channel.
+            stack.outputShape().requireImage("outputShape");
             return new GeneratorSpec(latentDim, recipe, stack);
         }
     }

@@ -11,7 +11,7 @@ public final class Presets {
 
     /** Output shape checks shared by the generator presets: two stride-2 upsamplings need H, W % 4 == 0. */
     private static TensorShape imageShape(String preset, int channels, int height, int width) {
-        TensorShape shape = TensorShape.of(channels, height, width);
+        TensorShape shape = TensorShape.of(channels, height, width).requireImage("outputShape");
         if (height % 4 != 0 || width % 4 != 0) {
             throw new IllegalArgumentException(
                     preset + " outputShape " + shape + " needs height and width divisible by 4 (two"
@@ -35,7 +35,13 @@ public final class Presets {
             return this;
         }
 
-        /** Sets the image shape; height and width divisible by 4. Default {@code (1, 28, 28)}. */
+        /**
+         * Sets the image shape: 1 to 4 channels (grey, grey and alpha, RGB, RGBA), height and width
+         * divisible by 4. Default {@code (1, 28, 28)}.
+         *
+         * @throws IllegalArgumentException if a dimension is below 1, there are more than 4 channels or
+         *     a side is not divisible by 4
+         */
         public DcganGenerator outputShape(int channels, int height, int width) {
             this.outputShape = imageShape("dcgan", channels, height, width);
             return this;
@@ -70,9 +76,14 @@ public final class Presets {
 
         DcganDiscriminator() {}
 
-        /** Sets the image shape. Default {@code (1, 28, 28)}. */
+        /**
+         * Sets the image shape: 1 to 4 channels (grey, grey and alpha, RGB, RGBA). Default {@code (1, 28,
+         * 28)}.
+         *
+         * @throws IllegalArgumentException if a dimension is below 1 or there are more than 4 channels
+         */
         public DcganDiscriminator inputShape(int channels, int height, int width) {
-            this.inputShape = TensorShape.of(channels, height, width);
+            this.inputShape = TensorShape.of(channels, height, width).requireImage("inputShape");
             return this;
         }
 
@@ -134,7 +145,13 @@ public final class Presets {
             return this;
         }
 
-        /** Sets the image shape; height and width divisible by 4. Default {@code (1, 28, 28)}. */
+        /**
+         * Sets the image shape: 1 to 4 channels (grey, grey and alpha, RGB, RGBA), height and width
+         * divisible by 4. Default {@code (1, 28, 28)}.
+         *
+         * @throws IllegalArgumentException if a dimension is below 1, there are more than 4 channels or
+         *     a side is not divisible by 4
+         */
         public KerasDcganGenerator outputShape(int channels, int height, int width) {
             this.outputShape = imageShape("kerasDcgan", channels, height, width);
             return this;
@@ -168,9 +185,14 @@ public final class Presets {
 
         KerasDcganDiscriminator() {}
 
-        /** Sets the image shape. Default {@code (1, 28, 28)}. */
+        /**
+         * Sets the image shape: 1 to 4 channels (grey, grey and alpha, RGB, RGBA). Default {@code (1, 28,
+         * 28)}.
+         *
+         * @throws IllegalArgumentException if a dimension is below 1 or there are more than 4 channels
+         */
         public KerasDcganDiscriminator inputShape(int channels, int height, int width) {
-            this.inputShape = TensorShape.of(channels, height, width);
+            this.inputShape = TensorShape.of(channels, height, width).requireImage("inputShape");
             return this;
         }
 

@@ -148,6 +148,7 @@ public final class TrainingLoop implements GanTrainer {
                             + config.generator().outputShape() + "; build the specs for " + data.imageShape());
         }
         config.stepsPerEpochFor(data.size());
+        DatasetChecks.check(config, data);
     }
 
     /** Returns the checkpoint file this trainer continues from, or empty for a new run. */

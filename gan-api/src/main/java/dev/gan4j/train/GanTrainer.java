@@ -51,8 +51,11 @@ public interface GanTrainer {
     /**
      * Trains on {@code data} and returns the trained generator.
      *
-     * @throws IllegalArgumentException if the images' shape differs from the generator's output, or
-     *     the data set holds less than one batch; checked before any native code runs
+     * @throws IllegalArgumentException if the images' shape differs from the generator's output, the
+     *     data set holds less than one batch, it holds more than the 536,870,911 floats (2^31 - 1
+     *     bytes) of the one buffer it is uploaded in, or a pixel of its first batch (its first {@code
+     *     batchSize} images) is NaN, infinite or outside [-1, 1] by more than 1e-6; checked before any
+     *     native code runs
      * @throws GanException if the engine fails, naming the epoch and step
      */
     TrainedGan train(ImageDataset data);

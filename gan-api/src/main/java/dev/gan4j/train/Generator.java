@@ -10,18 +10,26 @@ public interface Generator {
     GeneratorSpec spec();
 
     /**
-     * Draws {@code count} images from latent vectors sampled from N(0, 1) with {@code seed}; the same
-     * seed gives the same latents on every engine and device.
+     * Draws {@code count} images from latent vectors sampled from N(0, 1) with {@code seed} ({@link
+     * Latents#normal}); the same seed gives the same latents on every engine and device. Engines need
+     * not override it: it checks the count, draws the latents and calls {@link #generate(float[])}.
      *
-     * @throws IllegalArgumentException if {@code count < 1}
+     * @throws IllegalArgumentException if {@code count < 1}, or the images or the latents would not
+     *     fit one Java array: more than {@link ImageBatch#maxCount ImageBatch.maxCount(spec().outputShape())}
+     *     images; checked before anything is drawn
      */
-    ImageBatch generate(int count, long seed);
+    default ImageBatch generate(int count, long seed) {
+        ImageBatch.checkCount(count, spec().outputShape());
+        return generate(Latents.normal(count, spec().latentDim(), seed));
+    }
 
     /**
      * Draws one image per latent vector.
      *
      * @param latents {@code count * latentDim} floats, vector after vector
-     * @throws IllegalArgumentException if the length is not a positive multiple of the latent size
+     * @throws IllegalArgumentException if the length is not a positive multiple of the latent size,
+     *     or the images are more than {@link ImageBatch#maxCount} of the output shape; checked before
+     *     the engine runs ({@link ImageBatch#checkCount})
      */
     ImageBatch generate(float[] latents);
 }

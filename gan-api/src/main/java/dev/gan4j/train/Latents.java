@@ -5,13 +5,17 @@ import java.util.SplittableRandom;
 /** Latent vectors drawn on the host, so that a seed means the same images on every engine and device. */
 public final class Latents {
 
+    // The largest array most JVMs allocate (as in java.util.ArrayList).
+    private static final int MAX_FLOATS = Integer.MAX_VALUE - 8;
+
     private Latents() {}
 
     /**
      * Returns {@code count * latentDim} samples of N(0, 1), from a {@link SplittableRandom} seeded with
      * {@code seed} (Box-Muller on its doubles).
      *
-     * @throws IllegalArgumentException if {@code count < 1} or {@code latentDim < 1}
+     * @throws IllegalArgumentException if {@code count < 1}, {@code latentDim < 1}, or {@code count *
+     *     latentDim} is more than one Java array holds ({@code Integer.MAX_VALUE - 8})
      */
     public static float[] normal(int count, int latentDim, long seed) {
         if (count < 1) {
@@ -20,7 +24,12 @@ public final class Latents {
         if (latentDim < 1) {
             throw new IllegalArgumentException("latentDim must be >= 1, got " + latentDim);
         }
-        float[] z = new float[Math.multiplyExact(count, latentDim)];
+        long floats = (long) count * latentDim;
+        if (floats > MAX_FLOATS) {
+            throw new IllegalArgumentException("count " + count + " latent vectors of latentDim " + latentDim + " are "
+                    + floats + " floats, more than the largest Java array (" + MAX_FLOATS + "); draw them in parts");
+        }
+        float[] z = new float[(int) floats];
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < z.length; i += 2) {
             double u1 = 1.0 - random.nextDouble(); // in (0, 1], so the log is finite

@@ -162,6 +162,14 @@ class InMemoryImageDatasetTest {
     }
 
     @Test
+    void rejectsImagesOfMoreChannelsThanAPngHolds() {
+        assertThatThrownBy(() -> InMemoryImageDataset.of(new float[20], TensorShape.of(5, 2, 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("imageShape channels must be 1 (grey), 2 (grey and alpha), 3 (RGB) or 4 (RGBA),"
+                        + " got 5 in (5, 2, 2)");
+    }
+
+    @Test
     void rejectsPixelOutsideMinusOneToOne() {
         float[] pixels = threeImages();
         pixels[6] = 1.5f;

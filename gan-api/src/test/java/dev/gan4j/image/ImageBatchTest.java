@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageBatchTest {
 
@@ -37,13 +39,26 @@ class ImageBatchTest {
     }
 
     @Test
-    void rejectsShapesThatAreNotGreyOrColourImages() {
-        assertThatThrownBy(() -> ImageBatch.of(new float[8], 1, TensorShape.of(2, 2, 2)))
+    void imageRejectsAnIndexOutsideTheBatchNamingTheValidRange() {
+        ImageBatch batch = ImageBatch.of(new float[8], 2, TINY);
+
+        assertThatThrownBy(() -> batch.image(-1))
+                .isExactlyInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("index -1 is not within the 2 images [0, 2)");
+        assertThatThrownBy(() -> batch.image(2))
+                .isExactlyInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("index 2 is not within the 2 images [0, 2)");
+    }
+
+    @Test
+    void rejectsShapesThatAreNotImagesAPngHolds() {
+        assertThatThrownBy(() -> ImageBatch.of(new float[20], 1, TensorShape.of(5, 2, 2)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("imageShape must be (C, H, W) with 1 or 3 channels, got (2, 2, 2)");
+                .hasMessage("imageShape channels must be 1 (grey), 2 (grey and alpha), 3 (RGB) or 4 (RGBA),"
+                        + " got 5 in (5, 2, 2)");
         assertThatThrownBy(() -> ImageBatch.of(new float[784], 1, TensorShape.of(28, 28)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("imageShape must be (C, H, W) with 1 or 3 channels, got (28, 28)");
+                .hasMessage("imageShape must be an image (C, H, W), got (28, 28)");
     }
 
     @Test
@@ -64,6 +79,30 @@ class ImageBatchTest {
         assertThatThrownBy(() -> ImageBatch.of(new float[4], -1, TINY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("count must be >= 1, got -1");
+    }
+
+    @Test
+    void holdsAsManyImagesAsFitTheLargestJavaArray() {
+        assertThat(ImageBatch.maxCount(MNIST)).isEqualTo(2_739_137);
+        assertThat(ImageBatch.maxCount(TensorShape.of(3, 64, 64))).isEqualTo(174_762);
+        assertThat(ImageBatch.checkCount(2_739_137, MNIST)).isEqualTo(2_739_137);
+        assertThatThrownBy(() -> ImageBatch.checkCount(2_739_138, MNIST))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("count 2739138 images of (1, 28, 28) are 2147484192 floats; an ImageBatch holds at most"
+                        + " 2147483639 (the largest Java array): at most 2739137 images of (1, 28, 28) at once."
+                        + " Generate them in parts");
+    }
+
+    @Test
+    void checkCountRefusesNoImagesAndAnImageLargerThanABatch() {
+        assertThatThrownBy(() -> ImageBatch.checkCount(0, MNIST))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("count must be >= 1, got 0");
+        assertThat(ImageBatch.maxCount(TensorShape.of(4, 32768, 32768))).isZero();
+        assertThatThrownBy(() -> ImageBatch.checkCount(1, TensorShape.of(4, 32768, 32768)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("one image of (4, 32768, 32768) is 4294967296 floats; an ImageBatch holds at most"
+                        + " 2147483639 (the largest Java array)");
     }
 
     @Test
@@ -123,6 +162,61 @@ class ImageBatchTest {
 
         assertThat(grid.getRGB(2, 2) & 0xFFFFFF).isEqualTo(0xFF0080);
         assertThat(grid.getRGB(3, 2) & 0xFFFFFF).isEqualTo(0x00FF00);
+    }
+
+    @Test
+    void greyAndAlphaImagesAreGreyWithTheirSecondPlaneAsAlpha() {
+        // One 2x1x2 image: grey plane {1, -1}, alpha plane {-1, 0}.
+        ImageBatch batch = ImageBatch.of(new float[] {1f, -1f, -1f, 0f}, 1, TensorShape.of(2, 1, 2));
+
+        BufferedImage grid = batch.toGrid(1);
+
+        assertThat(grid.getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
+        assertThat(Integer.toHexString(grid.getRGB(2, 2))).isEqualTo("ffffff");
+        assertThat(Integer.toHexString(grid.getRGB(3, 2))).isEqualTo("80000000");
+    }
+
+    @Test
+    void rgbaImagesTakeTheirAlphaFromTheFourthPlane() {
+        // One 4x1x2 image: red {1, -1}, green {-1, 1}, blue {0, -1}, alpha {1, 0}.
+        ImageBatch batch = ImageBatch.of(new float[] {1f, -1f, -1f, 1f, 0f, -1f, 1f, 0f}, 1, TensorShape.of(4, 1, 2));
+
+        BufferedImage grid = batch.toGrid(1);
+
+        assertThat(grid.getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
+        assertThat(Integer.toHexString(grid.getRGB(2, 2))).isEqualTo("ffff0080");
+        assertThat(Integer.toHexString(grid.getRGB(3, 2))).isEqualTo("8000ff00");
+    }
+
+    @Test
+    void bordersOfImagesWithAlphaStayOpaqueBlack() {
+        ImageBatch batch = ImageBatch.of(new float[2 * 2 * 4], 2, TensorShape.of(4, 1, 2));
+
+        BufferedImage grid = batch.toGrid(2);
+
+        assertThat(Integer.toHexString(grid.getRGB(0, 0))).isEqualTo("ff000000");
+        assertThat(Integer.toHexString(grid.getRGB(4, 2))).isEqualTo("ff000000");
+        assertThat(Integer.toHexString(grid.getRGB(grid.getWidth() - 1, grid.getHeight() - 1))).isEqualTo("ff000000");
+    }
+
+    @ParameterizedTest(name = "{0} channels")
+    @ValueSource(ints = {1, 2, 3, 4})
+    void pngHasAnAlphaChannelExactlyWhenTheImagesHaveOne(int channels) throws IOException {
+        ImageBatch batch = ImageBatch.of(ramp(3 * channels), 3, TensorShape.of(channels, 28, 28));
+        Path file = dir.resolve("grid.png");
+
+        batch.writeGridPng(file, 2);
+
+        // The colour type, byte 25 of the file in the IHDR chunk: 2 is RGB, 6 RGB with alpha.
+        assertThat(Files.readAllBytes(file)[25]).isEqualTo((byte) (channels % 2 == 0 ? 6 : 2));
+        BufferedImage read = ImageIO.read(file.toFile());
+        BufferedImage expected = batch.toGrid(2);
+        assertThat(read.getColorModel().hasAlpha()).isEqualTo(channels % 2 == 0);
+        for (int y = 0; y < read.getHeight(); y++) {
+            for (int x = 0; x < read.getWidth(); x++) {
+                assertThat(read.getRGB(x, y)).as("pixel (%d, %d)", x, y).isEqualTo(expected.getRGB(x, y));
+            }
+        }
     }
 
     @Test

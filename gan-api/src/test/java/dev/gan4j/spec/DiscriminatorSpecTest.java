@@ -58,6 +58,18 @@ class DiscriminatorSpecTest {
     }
 
     @Test
+    void rejectsInputWithMoreChannelsThanAPngHoldsAsSoonAsItIsSet() {
+        assertThatThrownBy(() -> DiscriminatorSpec.builder().inputShape(5, 8, 8))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("inputShape channels must be 1 (grey), 2 (grey and alpha), 3 (RGB) or 4 (RGBA),"
+                        + " got 5 in (5, 8, 8)");
+        assertThatThrownBy(() -> DiscriminatorSpec.builder().inputShape(TensorShape.of(5, 8, 8)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("inputShape channels must be 1 (grey), 2 (grey and alpha), 3 (RGB) or 4 (RGBA),"
+                        + " got 5 in (5, 8, 8)");
+    }
+
+    @Test
     void rejectsDenseDirectlyAfterTheImage() {
         assertThatThrownBy(() -> DiscriminatorSpec.builder().dense(1).build())
                 .isInstanceOf(IllegalArgumentException.class)

@@ -77,6 +77,23 @@ class GeneratorSpecTest {
     }
 
     @Test
+    void rejectsOutputWithMoreChannelsThanAPngHolds() {
+        assertThatThrownBy(() -> GeneratorSpec.builder().latentDim(4).dense(5 * 2 * 2).reshape(5, 2, 2).tanh().build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("outputShape channels must be 1 (grey), 2 (grey and alpha), 3 (RGB) or 4 (RGBA),"
+                        + " got 5 in (5, 2, 2)");
+    }
+
+    @Test
+    void buildsImagesOfOneToFourChannels() {
+        for (int channels = 1; channels <= 4; channels++) {
+            GeneratorSpec spec = GeneratorSpec.builder().latentDim(4).dense(channels * 4).reshape(channels, 2, 2).build();
+
+            assertThat(spec.outputShape()).isEqualTo(TensorShape.of(channels, 2, 2));
+        }
+    }
+
+    @Test
     void namesTheLayerThatCannotTakeItsInput() {
         assertThatThrownBy(() -> GeneratorSpec.builder().latentDim(100).dense(64).reshape(1, 10, 11).build())
                 .isInstanceOf(IllegalArgumentException.class)

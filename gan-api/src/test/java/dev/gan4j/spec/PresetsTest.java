@@ -299,6 +299,26 @@ class PresetsTest {
     }
 
     @Test
+    void presetsRejectImagesOfMoreChannelsThanAPngHoldsAsSoonAsTheShapeIsSet() {
+        assertThatThrownBy(() -> GeneratorSpec.dcgan().outputShape(5, 28, 28))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("outputShape channels must be 1 (grey), 2 (grey and alpha), 3 (RGB) or 4 (RGBA),"
+                        + " got 5 in (5, 28, 28)");
+        assertThatThrownBy(() -> GeneratorSpec.kerasDcgan().outputShape(5, 28, 28))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("outputShape channels must be 1 (grey), 2 (grey and alpha), 3 (RGB) or 4 (RGBA),"
+                        + " got 5 in (5, 28, 28)");
+        assertThatThrownBy(() -> DiscriminatorSpec.dcgan().inputShape(5, 28, 28))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("inputShape channels must be 1 (grey), 2 (grey and alpha), 3 (RGB) or 4 (RGBA),"
+                        + " got 5 in (5, 28, 28)");
+        assertThatThrownBy(() -> DiscriminatorSpec.kerasDcgan().inputShape(5, 28, 28))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("inputShape channels must be 1 (grey), 2 (grey and alpha), 3 (RGB) or 4 (RGBA),"
+                        + " got 5 in (5, 28, 28)");
+    }
+
+    @Test
     void dcganPresetsRejectImpossibleOptions() {
         assertThatThrownBy(() -> GeneratorSpec.dcgan().width(0))
                 .isInstanceOf(IllegalArgumentException.class)

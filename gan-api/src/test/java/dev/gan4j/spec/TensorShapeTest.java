@@ -66,4 +66,16 @@ class TensorShapeTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("shape [-3] has dimension -3; every dimension must be >= 1");
     }
+
+    @Test
+    void dimRejectsAnAxisOutsideTheShapeNamingTheValidRange() {
+        TensorShape shape = TensorShape.of(1, 28, 28);
+
+        assertThatThrownBy(() -> shape.dim(3))
+                .isExactlyInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("axis 3 is not an axis of (1, 28, 28); valid axes are [0, 3)");
+        assertThatThrownBy(() -> shape.dim(-1))
+                .isExactlyInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("axis -1 is not an axis of (1, 28, 28); valid axes are [0, 3)");
+    }
 }

@@ -517,9 +517,10 @@ class TrainingLoopTest {
             return shape;
         }
 
+        /** Writes zeros: the loop reads the first batch to check its range, and only the engine reads more. */
         @Override
         public void copyImages(int from, int count, FloatBuffer dst) {
-            throw new UnsupportedOperationException();
+            dst.put(new float[Math.toIntExact(count * shape.size())]);
         }
 
         @Override

@@ -84,6 +84,14 @@ class LatentsTest {
     }
 
     @Test
+    void rejectsMoreLatentsThanTheLargestJavaArrayHolds() {
+        assertThatThrownBy(() -> Latents.normal(Integer.MAX_VALUE, 100, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("count 2147483647 latent vectors of latentDim 100 are 214748364700 floats, more than the"
+                        + " largest Java array (2147483639); draw them in parts");
+    }
+
+    @Test
     void rejectsCountOrLatentDimBelowOne() {
         assertThatThrownBy(() -> Latents.normal(0, 100, 1L))
                 .isInstanceOf(IllegalArgumentException.class)

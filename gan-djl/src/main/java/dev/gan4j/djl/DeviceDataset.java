@@ -39,6 +39,8 @@ final class DeviceDataset implements AutoCloseable {
         this.seed = seed;
         TensorShape shape = data.imageShape();
         long floats = size * shape.size();
+        // TrainingLoop.checkDataset (DatasetChecks) refuses sets over 2^31 - 1 bytes, with a message,
+        // before it opens a session, so toIntExact fails only for a caller that skipped it.
         ByteBuffer bytes = ByteBuffer.allocateDirect(Math.toIntExact(floats * Float.BYTES)).order(ByteOrder.nativeOrder());
         FloatBuffer buffer = bytes.asFloatBuffer();
         data.copyImages(0, size, buffer);

@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import dev.gan4j.image.ImageBatch;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.train.Generator;
-import dev.gan4j.train.Latents;
 
 /**
  * Draws images from a {@link Network} in inference mode: BatchNorm uses its running statistics,
@@ -42,11 +41,6 @@ class DjlGenerator implements Generator {
     }
 
     @Override
-    public ImageBatch generate(int count, long seed) {
-        return generate(Latents.normal(count, spec.latentDim(), seed));
-    }
-
-    @Override
     public ImageBatch generate(float[] latents) {
         int latentDim = spec.latentDim();
         if (latents.length == 0 || latents.length % latentDim != 0) {
@@ -54,9 +48,10 @@ class DjlGenerator implements Generator {
                     "latents has " + latents.length + " floats; it must be a positive multiple of latentDim "
                             + latentDim);
         }
-        int count = latents.length / latentDim;
-        int imageSize = Math.toIntExact(spec.outputShape().size());
-        float[] pixels = new float[Math.multiplyExact(count, imageSize)];
+        // checkCount refuses more images than one array holds, so neither size below overflows an int.
+        int count = ImageBatch.checkCount(latents.length / latentDim, spec.outputShape());
+        int imageSize = (int) spec.outputShape().size();
+        float[] pixels = new float[count * imageSize];
         boolean wasRecording = GradMode.set(false);
         try {
             for (int from = 0; from < count; from += CHUNK) {

@@ -52,6 +52,14 @@ final class ExportCases {
                 .build();
     }
 
+    /** Images with alpha: gray and alpha ({@code channels} 2) or RGBA (4), which PNG grids draw too. */
+    static GeneratorSpec withAlpha(int channels) {
+        return GeneratorSpec.builder().latentDim(8)
+                .dense(2 * 4 * 4).reshape(2, 4, 4).batchNorm().relu()
+                .convTranspose(channels, 3, 2, Padding.same()).tanh()
+                .build();
+    }
+
     /**
      * A transposed convolution alone, on a 2x3x4 input: kernel 1-5, stride 1-3, {@code same} where it
      * applies, every padding below the kernel and every output padding below the stride, as long as the
@@ -95,6 +103,8 @@ final class ExportCases {
         cases.add(new Case("unfoldable batch norms, as nodes", unfoldableBatchNorms(), nodes));
         cases.add(new Case("reshaped convolution", reshapedConvolution(), defaults));
         cases.add(new Case("reshaped convolution, as nodes", reshapedConvolution(), nodes));
+        cases.add(new Case("gray and alpha, 2 channels", withAlpha(2), defaults));
+        cases.add(new Case("RGBA, 4 channels", withAlpha(4), defaults));
         cases.add(new Case("output in [0, 1]", foldableBatchNorms(),
                 OnnxExportOptions.builder().outputRange(OutputRange.UNIT).build()));
         cases.add(new Case("fixed batch of 16", unfoldableBatchNorms(),
