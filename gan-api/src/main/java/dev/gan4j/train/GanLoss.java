@@ -1,36 +1,158 @@
 package dev.gan4j.train;
 
 /**
- * The adversarial loss. The discriminator always minimises binary cross-entropy on its logits against
- * the (optionally smoothed) targets; the variants differ in what the generator minimises.
+ * The adversarial loss: what the discriminator (a critic, for some losses) and the generator minimise,
+ * as functions of the discriminator's raw outputs {@code D(x)} on real images and {@code D(G(z))} on
+ * generated ones (the last dense layer, with no sigmoid). {@code σ} is the logistic sigmoid and {@code
+ * E} the mean over the batch.
+ *
+ * <p>{@link LabelSmoothing} sets the targets of the losses that have targets ({@link #usesTargets()}):
+ * the cross-entropy losses and least squares. The margin and Wasserstein losses have none, and {@link
+ * GanTrainer.Builder#build()} refuses label smoothing with them.
+ *
+ * <p>A closed set: an engine handles every kind through a {@link Visitor}, so a new loss is a compile
+ * error wherever it is not implemented.
  */
-public sealed interface GanLoss permits GanLoss.NonSaturating, GanLoss.Minimax {
+public sealed interface GanLoss
+        permits GanLoss.NonSaturating, GanLoss.Minimax, GanLoss.LeastSquares, GanLoss.Hinge, GanLoss.Wasserstein,
+                GanLoss.RelativisticAverage {
 
     /**
-     * The non-saturating loss of Goodfellow et al. (2014), used by the Keras recipe and DCGAN: the
-     * generator minimises {@code -log D(G(z))}, whose gradient stays strong while D rejects its samples.
-     * The default.
+     * The non-saturating loss of Goodfellow et al. (2014, "Generative Adversarial Nets", §3), used by
+     * DCGAN and the Keras recipe. D minimises binary cross-entropy against the targets {@code r} (real)
+     * and {@code f} (fake): {@code -E[r log σ(D(x)) + (1-r) log(1-σ(D(x)))] - E[f log σ(D(G(z))) + (1-f)
+     * log(1-σ(D(G(z))))]}, each half a mean over its batch; G minimises {@code -E[log σ(D(G(z)))]}, whose
+     * gradient stays strong while D rejects its samples. The default.
      */
     static GanLoss nonSaturating() {
         return new NonSaturating();
     }
 
     /**
-     * The original minimax loss: the generator minimises {@code log(1 - D(G(z)))}. Its gradient
-     * vanishes when D is confident, so it is mostly of teaching value.
+     * The original minimax loss (Goodfellow et al., 2014, eq. 1): D as {@link #nonSaturating()}; G
+     * minimises {@code E[log(1 - σ(D(G(z))))]}. Its gradient vanishes when D is confident, so it is mostly
+     * of teaching value.
      */
     static GanLoss minimax() {
         return new Minimax();
     }
 
-    /** Returns the loss's name, as written in provenance and metadata. */
+    /**
+     * Least squares (Mao et al., 2017, "Least Squares Generative Adversarial Networks", eq. 2, the
+     * 0-1 coding {@code a = 0, b = c = 1}): D minimises {@code ½E[(D(x) - b)²] + ½E[(D(G(z)) - a)²]}, G
+     * minimises {@code ½E[(D(G(z)) - c)²]}. Label smoothing sets {@code b} (real target, and {@code c}
+     * with it) and {@code a} (fake target). It penalises samples by their distance from the decision
+     * boundary, so G gets gradients for samples D already accepts.
+     */
+    static GanLoss leastSquares() {
+        return new LeastSquares();
+    }
+
+    /**
+     * The hinge loss (Lim and Ye, 2017, "Geometric GAN"; Miyato et al., 2018, "Spectral Normalization
+     * for Generative Adversarial Networks", eq. 17): D minimises {@code E[max(0, 1 - D(x))] + E[max(0, 1
+     * + D(G(z)))]}, G minimises {@code -E[D(G(z))]}. SNGAN's and BigGAN's loss. No targets: label
+     * smoothing is refused.
+     */
+    static GanLoss hinge() {
+        return new Hinge();
+    }
+
+    /**
+     * The Wasserstein loss with weight clipping (Arjovsky et al., 2017, "Wasserstein GAN", Algorithm 1)
+     * at its clip {@value Wasserstein#DEFAULT_CLIP}. See {@link #wasserstein(double)}.
+     */
+    static GanLoss wasserstein() {
+        return new Wasserstein(Wasserstein.DEFAULT_CLIP);
+    }
+
+    /**
+     * The Wasserstein loss with weight clipping (Arjovsky et al., 2017, Algorithm 1): the critic D
+     * minimises {@code E[D(G(z))] - E[D(x)]}, whose negation estimates the Wasserstein-1 distance for a
+     * 1-Lipschitz D; G minimises {@code -E[D(G(z))]}. After every critic update each of the critic's
+     * parameters is clipped to {@code [-clip, clip]}, which keeps it Lipschitz (crudely). The paper
+     * trains the critic 5 times per generator step ({@link GanTrainer.Builder#discriminatorSteps(int)})
+     * with RMSProp at 5e-5; with Adam, keep {@code beta1} at 0 to 0.5. The critic has no sigmoid and no
+     * accuracy: watch its estimate ({@link dev.gan4j.train.listener.StepMetrics#discriminatorLoss()}
+     * is minus it). No targets: label smoothing is refused.
+     *
+     * @param clip the bound of every critic parameter, in (0, 1]; the paper's is 0.01
+     * @throws IllegalArgumentException otherwise
+     */
+    static GanLoss wasserstein(double clip) {
+        return new Wasserstein(clip);
+    }
+
+    /**
+     * The relativistic average standard loss, RaSGAN (Jolicoeur-Martineau, 2018, "The relativistic
+     * discriminator: a key element missing from standard GAN", eq. 12-13): with {@code Dr = D(x) -
+     * E[D(G(z))]} and {@code Df = D(G(z)) - E[D(x)]}, D minimises binary cross-entropy of {@code Dr}
+     * against the real target and of {@code Df} against the fake target, and G the same with the
+     * targets swapped ({@code Dr} towards 0, {@code Df} towards 1): G's loss depends on the real batch
+     * too, so both halves of it train G. Label smoothing sets the targets, as for {@link
+     * #nonSaturating()}.
+     */
+    static GanLoss relativisticAverage() {
+        return new RelativisticAverage();
+    }
+
+    /** Returns the loss's name, as saved in checkpoints: {@code nonSaturating}, {@code hinge}... */
     String name();
+
+    /** Returns the name with the loss's parameters, as written in provenance, e.g. {@code wasserstein(clip=0.01)}. */
+    default String describe() {
+        return name();
+    }
+
+    /** Returns whether the loss has real and fake targets, which {@link LabelSmoothing} may set. */
+    boolean usesTargets();
+
+    /**
+     * Returns whether the discriminator's output is a logit, whose sigmoid is the probability that the
+     * image is real: true for the cross-entropy losses, for which {@code StepMetrics} report D(x) and
+     * D(G(z)) as probabilities; false for least squares, hinge and Wasserstein, whose discriminator
+     * gives a score, reported as it is.
+     */
+    boolean outputsLogits();
+
+    /** Calls the visitor's method for this kind of loss. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of loss. */
+    interface Visitor<R> {
+        R nonSaturating(NonSaturating loss);
+
+        R minimax(Minimax loss);
+
+        R leastSquares(LeastSquares loss);
+
+        R hinge(Hinge loss);
+
+        R wasserstein(Wasserstein loss);
+
+        R relativisticAverage(RelativisticAverage loss);
+    }
 
     /** The non-saturating loss. */
     record NonSaturating() implements GanLoss {
         @Override
         public String name() {
             return "nonSaturating";
+        }
+
+        @Override
+        public boolean usesTargets() {
+            return true;
+        }
+
+        @Override
+        public boolean outputsLogits() {
+            return true;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.nonSaturating(this);
         }
     }
 
@@ -39,6 +161,133 @@ public sealed interface GanLoss permits GanLoss.NonSaturating, GanLoss.Minimax {
         @Override
         public String name() {
             return "minimax";
+        }
+
+        @Override
+        public boolean usesTargets() {
+            return true;
+        }
+
+        @Override
+        public boolean outputsLogits() {
+            return true;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.minimax(this);
+        }
+    }
+
+    /** The least-squares loss. */
+    record LeastSquares() implements GanLoss {
+        @Override
+        public String name() {
+            return "leastSquares";
+        }
+
+        @Override
+        public boolean usesTargets() {
+            return true;
+        }
+
+        @Override
+        public boolean outputsLogits() {
+            return false;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.leastSquares(this);
+        }
+    }
+
+    /** The hinge loss. */
+    record Hinge() implements GanLoss {
+        @Override
+        public String name() {
+            return "hinge";
+        }
+
+        @Override
+        public boolean usesTargets() {
+            return false;
+        }
+
+        @Override
+        public boolean outputsLogits() {
+            return false;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.hinge(this);
+        }
+    }
+
+    /**
+     * The Wasserstein loss with weight clipping.
+     *
+     * @param clip the bound of every critic parameter, in (0, 1]
+     */
+    record Wasserstein(double clip) implements GanLoss {
+
+        /** The clip of Arjovsky et al.: 0.01. */
+        public static final double DEFAULT_CLIP = 0.01;
+
+        /** @throws IllegalArgumentException if {@code clip} is not in (0, 1] */
+        public Wasserstein {
+            if (!(clip > 0 && clip <= 1)) {
+                throw new IllegalArgumentException("wasserstein clip must be in (0, 1] (the paper's is 0.01), got " + clip);
+            }
+        }
+
+        @Override
+        public String name() {
+            return "wasserstein";
+        }
+
+        @Override
+        public String describe() {
+            return "wasserstein(clip=" + clip + ")";
+        }
+
+        @Override
+        public boolean usesTargets() {
+            return false;
+        }
+
+        @Override
+        public boolean outputsLogits() {
+            return false;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.wasserstein(this);
+        }
+    }
+
+    /** The relativistic average standard loss. */
+    record RelativisticAverage() implements GanLoss {
+        @Override
+        public String name() {
+            return "relativisticAverage";
+        }
+
+        @Override
+        public boolean usesTargets() {
+            return true;
+        }
+
+        @Override
+        public boolean outputsLogits() {
+            return true;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.relativisticAverage(this);
         }
     }
 }

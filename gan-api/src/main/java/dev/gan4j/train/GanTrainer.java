@@ -103,13 +103,19 @@ public interface GanTrainer {
             return this;
         }
 
-        /** Sets the loss. Default {@link GanLoss#nonSaturating()}. */
+        /**
+         * Sets the loss. Default {@link GanLoss#nonSaturating()}. {@link #build()} refuses label
+         * smoothing with a loss that has no targets (hinge, Wasserstein).
+         */
         public Builder loss(GanLoss loss) {
             this.loss = Objects.requireNonNull(loss, "loss");
             return this;
         }
 
-        /** Sets the discriminator's targets. Default {@link LabelSmoothing#none()}. */
+        /**
+         * Sets the discriminator's targets. Default {@link LabelSmoothing#none()}. Only for losses with
+         * targets ({@link GanLoss#usesTargets()}).
+         */
         public Builder labelSmoothing(LabelSmoothing labelSmoothing) {
             this.labelSmoothing = Objects.requireNonNull(labelSmoothing, "labelSmoothing");
             return this;
@@ -387,6 +393,12 @@ public interface GanTrainer {
                         "generator output shape " + generator.outputShape()
                                 + " differs from discriminator input shape " + discriminator.inputShape()
                                 + "; build the discriminator with inputShape" + generator.outputShape());
+            }
+            if (!loss.usesTargets() && !(labelSmoothing instanceof LabelSmoothing.None)) {
+                throw new IllegalStateException("labelSmoothing (real " + labelSmoothing.realTarget() + ", fake "
+                        + labelSmoothing.fakeTarget() + ") is not defined for loss " + loss.describe()
+                        + ", which has no targets; drop labelSmoothing(...), or choose a loss with targets:"
+                        + " nonSaturating, minimax, leastSquares or relativisticAverage");
             }
             long chosenSeed = seed != null ? seed : new SplittableRandom().nextLong();
             return new GanConfig(generator, discriminator, loss, labelSmoothing, generatorOptimizer,

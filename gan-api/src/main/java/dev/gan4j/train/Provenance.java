@@ -27,7 +27,7 @@ import java.util.Optional;
  * @param steps the generator updates made
  * @param epochs the epochs completed
  * @param batchSize the batch size
- * @param loss the loss's name
+ * @param loss the loss with its parameters, as {@link GanLoss#describe()} gives it
  * @param labelSmoothing the discriminator's real and fake targets, e.g. {@code 0.9/0.1}
  * @param generatorOptimizer the generator's optimiser and settings
  * @param discriminatorOptimizer the discriminator's optimiser and settings
@@ -113,7 +113,7 @@ public record Provenance(
                 // Completed, not planned: fewer for a checkpoint or a run a listener stopped early.
                 stepsPerEpoch > 0 ? (int) (steps / stepsPerEpoch) : config.epochs(),
                 config.batchSize(),
-                config.loss().name(),
+                config.loss().describe(),
                 config.labelSmoothing().realTarget() + "/" + config.labelSmoothing().fakeTarget(),
                 config.generatorOptimizer().describe(),
                 config.discriminatorOptimizer().describe(),

@@ -5,10 +5,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import dev.gan4j.spec.Layer;
 import dev.gan4j.train.GanConfig;
@@ -29,7 +27,7 @@ final class AdversarialStep {
     private final AdamOptimizer generatorOptimizer;
     private final AdamOptimizer discriminatorOptimizer;
     private final DeviceDataset data;
-    private final NDArray targets;
+    private final Losses losses;
     private final boolean separateBatches;
     private final PhaseClock clock;
 
@@ -54,7 +52,7 @@ final class AdversarialStep {
         float[] t = new float[2 * b];
         Arrays.fill(t, 0, b, config.labelSmoothing().realTarget());
         Arrays.fill(t, b, 2 * b, config.labelSmoothing().fakeTarget());
-        this.targets = manager.create(t, new Shape(2 * b, 1));
+        this.losses = Losses.of(config.loss(), config.labelSmoothing(), manager.create(t, new Shape(2 * b, 1)));
     }
 
     /**
@@ -74,7 +72,7 @@ final class AdversarialStep {
             for (int i = 1; i <= k; i++) {
                 fake = discriminatorUpdate(step, collector, measure && i == k);
             }
-            Verdict verdict = generatorUpdate(fake.images(), collector, measure);
+            Verdict verdict = generatorUpdate(fake, collector, measure);
             float[] metrics = measure ? measure(fake, verdict) : null;
             lap(PhaseClock.METRICS, null);
             return metrics;
@@ -99,10 +97,11 @@ final class AdversarialStep {
         NDArray z = step.randomNormal(0f, 1f, new Shape(b, config.generator().latentDim()), DataType.FLOAT32);
         NDArray fake = generator.forward(z, true);
         NDArray logits = discriminate(real, fake.stopGradient());
-        NDArray loss = Losses.binaryCrossEntropy(logits, targets);
+        NDArray loss = losses.discriminator(logits);
         collector.backward(loss);
         NDArray norm = measure ? HealthSignals.gradientNorm(discriminator, step) : null;
         discriminatorOptimizer.update();
+        losses.afterDiscriminatorUpdate(discriminator);
         lap(PhaseClock.DISCRIMINATOR, loss);
         return new Fake(real, fake, logits, loss, norm);
     }
@@ -121,45 +120,42 @@ final class AdversarialStep {
         return discriminator.forward(real.concat(fake, 0), true);
     }
 
-    /** What the updated discriminator said of the generator's batch, the generator's loss and its gradient's norm. */
-    record Verdict(NDArray logits, NDArray loss, NDArray gradientNorm) {}
+    /**
+     * What the updated discriminator said of the generator's batch (and of the real one, for a loss
+     * whose generator sees it, else {@code null}), the generator's loss and its gradient's norm.
+     */
+    record Verdict(NDArray logits, NDArray realLogits, NDArray loss, NDArray gradientNorm) {}
 
     /**
      * Updates the generator only, through the just-updated discriminator.
      *
      * @param measure whether to compute the norm of G's gradient before the update zeroes it
      */
-    Verdict generatorUpdate(NDArray fake, GradientCollector collector, boolean measure) {
+    Verdict generatorUpdate(Fake batches, GradientCollector collector, boolean measure) {
+        NDArray fake = batches.images();
         discriminator.requireGradients(false);
         try {
             NDArray logits = discriminator.forward(fake, true);
-            NDArray loss = Losses.generatorLoss(config.loss(), logits);
+            // A relativistic generator compares with the real batch D saw last; no gradient flows there.
+            NDArray realLogits = losses.generatorSeesReal() ? discriminator.forward(batches.real(), true) : null;
+            NDArray loss = losses.generator(logits, realLogits);
             collector.backward(loss);
             NDArray norm = measure ? HealthSignals.gradientNorm(generator, fake.getManager()) : null;
             generatorOptimizer.update();
             lap(PhaseClock.GENERATOR, loss);
-            return new Verdict(logits, loss, norm);
+            return new Verdict(logits, realLogits, loss, norm);
         } finally {
             discriminator.requireGradients(true);
         }
     }
 
     private float[] measure(Fake fake, Verdict verdict) {
-        int b = config.batchSize();
-        NDArray real = fake.logits().get(new NDIndex().addSliceDim(0, b));
-        NDArray generated = fake.logits().get(new NDIndex().addSliceDim(b, 2L * b));
-        NDList values = new NDList(
-                fake.loss(),
-                verdict.loss(),
-                Activation.sigmoid(real).mean(),
-                Activation.sigmoid(generated).mean(),
-                real.gt(0f).toType(DataType.FLOAT32, false).mean(),
-                generated.lte(0f).toType(DataType.FLOAT32, false).mean(),
-                verdict.logits().gt(0f).toType(DataType.FLOAT32, false).mean(),
-                verdict.gradientNorm(),
-                fake.gradientNorm(),
-                HealthSignals.meanPairwiseDistance(fake.images().stopGradient()),
-                HealthSignals.meanPairwiseDistance(fake.real()));
+        NDList values = new NDList(fake.loss(), verdict.loss());
+        values.addAll(losses.metrics(fake.logits(), verdict.logits(), verdict.realLogits()));
+        values.add(verdict.gradientNorm());
+        values.add(fake.gradientNorm());
+        values.add(HealthSignals.meanPairwiseDistance(fake.images().stopGradient()));
+        values.add(HealthSignals.meanPairwiseDistance(fake.real()));
         // One stack and one copy: a single host synchronisation per report.
         return HostReads.floats(NDArrays.stack(values));
     }

@@ -81,7 +81,7 @@ class AdversarialStepTest {
             List<float[]> discriminatorBefore = snapshot(discriminator);
 
             // when
-            step.generatorUpdate(fake.images(), collector, false);
+            step.generatorUpdate(fake, collector, false);
 
             // then
             assertThat(snapshot(discriminator)).usingRecursiveComparison().isEqualTo(discriminatorBefore);
@@ -97,7 +97,7 @@ class AdversarialStepTest {
             AdversarialStep.Fake fake = step.discriminatorUpdate(scope, collector, false);
 
             // when
-            step.generatorUpdate(fake.images(), collector, false);
+            step.generatorUpdate(fake, collector, false);
         }
 
         // then: the next discriminator update starts from zero gradients, not the generator's

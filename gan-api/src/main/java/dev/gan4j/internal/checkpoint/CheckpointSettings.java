@@ -30,6 +30,9 @@ final class CheckpointSettings {
         props.setProperty("logEvery", Integer.toString(config.logEvery()));
         props.setProperty("device", config.device().toString());
         props.setProperty("loss", config.loss().name());
+        if (config.loss() instanceof GanLoss.Wasserstein) {
+            props.setProperty("loss.clip", Double.toString(((GanLoss.Wasserstein) config.loss()).clip()));
+        }
         LabelSmoothing smoothing = config.labelSmoothing();
         props.setProperty("labelSmoothing", smoothing.getClass().getSimpleName());
         props.setProperty("labelSmoothing.real", Float.toString(smoothing.realTarget()));
@@ -57,7 +60,7 @@ final class CheckpointSettings {
                 .generatorEma(doubleValue(props, "generatorEma"))
                 .logEvery(intValue(props, "logEvery"))
                 .device(device(value(props, "device")))
-                .loss(loss(value(props, "loss")))
+                .loss(loss(props))
                 .labelSmoothing(labelSmoothing(props))
                 .generatorOptimizer(optimizer("generatorOptimizer", props))
                 .discriminatorOptimizer(optimizer("discriminatorOptimizer", props))
@@ -98,13 +101,25 @@ final class CheckpointSettings {
         }
     }
 
-    private static GanLoss loss(String name) {
-        for (GanLoss loss : new GanLoss[] {GanLoss.nonSaturating(), GanLoss.minimax()}) {
-            if (loss.name().equals(name)) {
-                return loss;
-            }
+    private static GanLoss loss(Properties props) {
+        String name = value(props, "loss");
+        switch (name) {
+            case "nonSaturating":
+                return GanLoss.nonSaturating();
+            case "minimax":
+                return GanLoss.minimax();
+            case "leastSquares":
+                return GanLoss.leastSquares();
+            case "hinge":
+                return GanLoss.hinge();
+            case "wasserstein":
+                return GanLoss.wasserstein(doubleValue(props, "loss.clip"));
+            case "relativisticAverage":
+                return GanLoss.relativisticAverage();
+            default:
+                throw new IllegalArgumentException("loss is " + name + "; expected nonSaturating, minimax, leastSquares,"
+                        + " hinge, wasserstein or relativisticAverage");
         }
-        throw new IllegalArgumentException("loss is " + name + "; expected nonSaturating or minimax");
     }
 
     private static ComputeDevice device(String text) {
