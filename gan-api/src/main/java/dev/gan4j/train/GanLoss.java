@@ -96,6 +96,34 @@ public sealed interface GanLoss
         return new RelativisticAverage();
     }
 
+    /** The names of every loss, in the order of the factory methods above. */
+    java.util.List<String> NAMES = java.util.List.of("nonSaturating", "minimax", "leastSquares", "hinge", "wasserstein",
+            "relativisticAverage");
+
+    /**
+     * Returns the loss of that {@link #name()} with its default parameters, as a command line names it.
+     *
+     * @throws IllegalArgumentException naming the valid names if there is no such loss
+     */
+    static GanLoss ofName(String name) {
+        switch (name) {
+            case "nonSaturating":
+                return nonSaturating();
+            case "minimax":
+                return minimax();
+            case "leastSquares":
+                return leastSquares();
+            case "hinge":
+                return hinge();
+            case "wasserstein":
+                return wasserstein();
+            case "relativisticAverage":
+                return relativisticAverage();
+            default:
+                throw new IllegalArgumentException("loss must be one of " + String.join(", ", NAMES) + ", got " + name);
+        }
+    }
+
     /** Returns the loss's name, as saved in checkpoints: {@code nonSaturating}, {@code hinge}... */
     String name();
 

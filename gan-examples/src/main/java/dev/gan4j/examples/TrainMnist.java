@@ -9,6 +9,7 @@ import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.train.Adam;
 import dev.gan4j.train.GanConfig;
+import dev.gan4j.train.GanLoss;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.LabelSmoothing;
 import dev.gan4j.train.TrainedGan;
@@ -26,12 +27,15 @@ import java.util.Locale;
  * simplelogger.properties}); a diverging run stops with its diagnosis.
  *
  * <pre>
- * TrainMnist [--recipe dcgan|keras] [--data DIR] [--out DIR] [--epochs N] [--seed N] [--quality-every N]
+ * TrainMnist [--recipe dcgan|keras] [--loss NAME] [--data DIR] [--out DIR] [--epochs N] [--seed N]
+ *            [--quality-every N]
  * </pre>
  *
  * <p>Without {@code --data} it trains on the 9,000 MNIST digits bundled with gan4j; with it, on the
  * IDX files in DIR (the full 60,000). {@code dcgan} (the default) is the compact preset that draws
  * digits in a few minutes on two CPU cores; {@code keras} is the Keras DCGAN reference recipe exactly.
+ * {@code --loss} replaces the recipe's loss by one of {@link GanLoss#NAMES}, for comparing them; with a
+ * loss that has no targets (hinge, wasserstein) the recipe's label smoothing is dropped.
  *
  * <p>Every {@code --quality-every} epochs (default 6; 0 turns it off) and after the last it reports
  * sample quality ({@link QualityMetric}: classifier score, Fréchet distance, recognizability, class
@@ -64,6 +68,12 @@ public final class TrainMnist {
         if (options.epochs != null) {
             builder.epochs(options.epochs);
         }
+        if (options.loss != null) {
+            builder.loss(options.loss);
+            if (!options.loss.usesTargets()) {
+                builder.labelSmoothing(LabelSmoothing.none());
+            }
+        }
         QualityMetric quality = null;
         if (options.qualityEvery > 0) {
             quality = (options.data == null ? QualityMetric.mnist() : QualityMetric.mnist(options.data))
@@ -79,8 +89,9 @@ public final class TrainMnist {
         GanConfig config = builder.config();
         System.out.println(config.generator().summary());
         System.out.println(config.discriminator().summary());
-        System.out.printf(Locale.ROOT, "training %s on %d images, %d epochs, batch %d, seed %d%n",
-                options.recipe, data.size(), config.epochs(), config.batchSize(), config.seed());
+        System.out.printf(Locale.ROOT, "training %s on %d images, %d epochs, batch %d, loss %s, seed %d%n",
+                options.recipe, data.size(), config.epochs(), config.batchSize(), config.loss().describe(),
+                config.seed());
 
         if (quality != null) {
             // Prepared before training so that the training time below is the GAN's alone.
@@ -174,12 +185,13 @@ public final class TrainMnist {
     }
 
     /** Command-line options. */
-    private static final class Options {
+    static final class Options {
         static final String USAGE =
-                "usage: TrainMnist [--recipe dcgan|keras] [--data DIR] [--out DIR] [--epochs N] [--seed N]"
-                        + " [--quality-every N]";
+                "usage: TrainMnist [--recipe dcgan|keras] [--loss " + String.join("|", GanLoss.NAMES)
+                        + "] [--data DIR] [--out DIR] [--epochs N] [--seed N] [--quality-every N]";
 
         String recipe = "dcgan";
+        GanLoss loss;
         Path data;
         Path out = Path.of("gan4j-out");
         Integer epochs;
@@ -192,6 +204,9 @@ public final class TrainMnist {
                 switch (flag) {
                     case "--recipe":
                         o.recipe = value;
+                        break;
+                    case "--loss":
+                        o.loss = GanLoss.ofName(value);
                         break;
                     case "--data":
                         o.data = Path.of(value);

@@ -102,24 +102,9 @@ final class CheckpointSettings {
     }
 
     private static GanLoss loss(Properties props) {
-        String name = value(props, "loss");
-        switch (name) {
-            case "nonSaturating":
-                return GanLoss.nonSaturating();
-            case "minimax":
-                return GanLoss.minimax();
-            case "leastSquares":
-                return GanLoss.leastSquares();
-            case "hinge":
-                return GanLoss.hinge();
-            case "wasserstein":
-                return GanLoss.wasserstein(doubleValue(props, "loss.clip"));
-            case "relativisticAverage":
-                return GanLoss.relativisticAverage();
-            default:
-                throw new IllegalArgumentException("loss is " + name + "; expected nonSaturating, minimax, leastSquares,"
-                        + " hinge, wasserstein or relativisticAverage");
-        }
+        GanLoss loss = GanLoss.ofName(value(props, "loss"));
+        // The one loss with a parameter; the others are their names.
+        return loss instanceof GanLoss.Wasserstein ? GanLoss.wasserstein(doubleValue(props, "loss.clip")) : loss;
     }
 
     private static ComputeDevice device(String text) {
