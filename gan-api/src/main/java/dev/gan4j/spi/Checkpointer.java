@@ -80,6 +80,11 @@ final class Checkpointer {
         return progress.globalStep() == lastStep ? lastFile : write(progress);
     }
 
+    /** Whether the last checkpoint written is that of global step {@code step}. */
+    boolean wroteLast(long step) {
+        return step == lastStep;
+    }
+
     /** Returns the newest checkpoint of the run in its directory, or {@code null} if there is none. */
     Path newest() {
         if (lastFile != null) {

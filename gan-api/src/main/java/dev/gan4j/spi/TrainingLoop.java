@@ -327,7 +327,7 @@ public final class TrainingLoop implements GanTrainer {
         if (!control.goOn()) {
             LOG.info("training stopped after global step {} at a listener's request: {}", globalStep,
                     control.stopReason().orElseThrow());
-            if (checkpointer != null && done != null) {
+            if (checkpointer != null && done != null && !checkpointer.wroteLast(done.globalStep())) {
                 Path file = checkpointer.finalCheckpoint(done);
                 for (TrainingListener l : config.listeners()) {
                     l.onCheckpoint(file, globalStep);

@@ -49,7 +49,8 @@ public interface GanTrainer {
     GanConfig config();
 
     /**
-     * Trains on {@code data} and returns the trained generator.
+     * Trains on {@code data} and returns the trained generator: after the configured epochs, or
+     * earlier when a listener calls {@link dev.gan4j.train.listener.TrainingControl#stop}.
      *
      * @throws IllegalArgumentException if the images' shape differs from the generator's output, the
      *     data set holds less than one batch, it holds more than the 536,870,911 floats (2^31 - 1
@@ -57,6 +58,11 @@ public interface GanTrainer {
      *     batchSize} images) is NaN, infinite or outside [-1, 1] by more than 1e-6; checked before any
      *     native code runs
      * @throws GanException if the engine fails, naming the epoch and step
+     * @throws TrainingCancelledException if the thread is interrupted: at the next step boundary,
+     *     after a final checkpoint (the interrupt status is set again)
+     * @throws dev.gan4j.health.UnhealthyTrainingException if the health policy stops the run
+     * @throws IllegalStateException if the checkpoint directory has come to hold another run's
+     *     checkpoints since {@link Builder#build()}, or newer ones of this run
      */
     TrainedGan train(ImageDataset data);
 

@@ -167,4 +167,26 @@ class CancellationTest {
         assertThat(Runs.newest(dir).file()).isEqualTo(CheckpointDirectory.file(dir, 7));
         Runs.assertSameWeights(Runs.train(GanTrainer.resume(dir).build()), uninterruptedWeights);
     }
+
+    @Test
+    void aStopAtACheckpointsStepAnnouncesEachCheckpointOnce(@TempDir Path dir) {
+        List<Long> announced = new java.util.ArrayList<>();
+        TrainingListener stopAtStep6 = new TrainingListener() {
+            @Override
+            public void onStep(StepMetrics metrics, TrainingControl control) {
+                if (metrics.globalStep() == 6) {
+                    control.stop("test: stop where a checkpoint is due");
+                }
+            }
+
+            @Override
+            public void onCheckpoint(Path file, long globalStep) {
+                announced.add(globalStep);
+            }
+        };
+
+        Runs.train(Runs.builder(dir).listener(stopAtStep6).build());
+
+        assertThat(announced).containsExactly(2L, 4L, 6L);
+    }
 }
