@@ -1,19 +1,32 @@
 package dev.gan4j.train;
 
 /**
- * The Adam optimiser (Kingma and Ba, 2015) with a fixed learning rate.
+ * The Adam optimiser (Kingma and Ba, 2015), with a learning rate that is constant or follows a {@link
+ * LearningRateSchedule}.
  *
- * <pre>{@code Adam.of(1e-4, 0.3)   // the Keras recipe}</pre>
+ * <pre>{@code
+ * Adam.of(1e-4, 0.3)                                                      // the Keras recipe
+ * Adam.of(2e-4, 0.5).schedule(LearningRateSchedule.linear(0).withWarmup(500))
+ * }</pre>
  *
- * @param learningRate the step size, &gt; 0 and finite
+ * @param learningRate the step size, &gt; 0 and finite (the peak, with a schedule)
  * @param beta1 the first-moment decay, in [0, 1)
  * @param beta2 the second-moment decay, in [0, 1)
  * @param epsilon added to the root of the second moment, &gt; 0
+ * @param schedule how the learning rate changes over the run; {@link LearningRateSchedule#constant()}
+ *     by default
  */
-public record Adam(double learningRate, double beta1, double beta2, double epsilon) implements Optimizer {
+public record Adam(double learningRate, double beta1, double beta2, double epsilon, LearningRateSchedule schedule)
+        implements Optimizer {
+
+    /** Adam with a constant learning rate. */
+    public Adam(double learningRate, double beta1, double beta2, double epsilon) {
+        this(learningRate, beta1, beta2, epsilon, LearningRateSchedule.constant());
+    }
 
     /** Checks every value. */
     public Adam {
+        java.util.Objects.requireNonNull(schedule, "schedule");
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("Adam learningRate must be > 0 and finite, got " + learningRate);
         }
@@ -38,8 +51,16 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
         return new Adam(learningRate, beta1, beta2, 1e-7);
     }
 
+    /** Returns this Adam with its learning rate following {@code schedule}. */
+    public Adam schedule(LearningRateSchedule schedule) {
+        return new Adam(learningRate, beta1, beta2, epsilon, schedule);
+    }
+
     @Override
     public String describe() {
-        return "Adam(lr=" + learningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", eps=" + epsilon + ")";
+        String settings = "lr=" + learningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", eps=" + epsilon;
+        // A constant rate without warm-up reads as it did before schedules existed.
+        return "Adam(" + settings + (schedule.equals(LearningRateSchedule.constant()) ? ""
+                : ", schedule=" + schedule.describe()) + ")";
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.gan4j.spi.HostTensor;
 import dev.gan4j.spi.OptimizerState;
 import dev.gan4j.train.Adam;
+import dev.gan4j.train.LearningRateSchedule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,11 +17,15 @@ import java.util.List;
  * them private). Each update is still one fused native call per parameter: DJL's own Adam kernel
  * ({@code NDArrayEx.adamUpdate}), handed our moment arrays, which also zeroes the gradient. Its
  * formulation is Keras's: the bias correction folded into the step size, epsilon added to the root of
- * the raw second moment; the arithmetic is DJL's Adam's to the bit.
+ * the raw second moment; the arithmetic is DJL's Adam's to the bit. A {@link LearningRateSchedule}
+ * scales the learning rate per update on the host, from the step count the checkpoint saves: no
+ * device work, and a resumed run continues the schedule exactly.
  */
 final class AdamOptimizer {
 
     private final float learningRate;
+    private final LearningRateSchedule schedule;
+    private final long totalUpdates;
     private final float beta1;
     private final float beta2;
     private final float epsilon;
@@ -29,10 +34,16 @@ final class AdamOptimizer {
     private final List<NDArray> variances;
     private final long[] steps;
 
-    /** Creates zero moments for every trainable parameter of {@code network}, in {@code manager}. */
-    AdamOptimizer(Adam spec, Network network, NDManager manager) {
+    /**
+     * Creates zero moments for every trainable parameter of {@code network}, in {@code manager}.
+     *
+     * @param totalUpdates the updates of the run, over which the schedule runs; at least 1
+     */
+    AdamOptimizer(Adam spec, Network network, NDManager manager, long totalUpdates) {
         // DJL's Adam holds its settings as floats: so do we, for the same arithmetic.
         this.learningRate = (float) spec.learningRate();
+        this.schedule = spec.schedule();
+        this.totalUpdates = Math.max(1, totalUpdates);
         this.beta1 = (float) spec.beta1();
         this.beta2 = (float) spec.beta2();
         this.epsilon = (float) spec.epsilon();
@@ -53,13 +64,15 @@ final class AdamOptimizer {
             long t = ++steps[i];
             double coef1 = 1.0 - Math.pow(beta1, t);
             double coef2 = 1.0 - Math.pow(beta2, t);
-            float stepSize = (float) (learningRate * Math.sqrt(coef2) / coef1);
+            // A constant schedule's factor is exactly 1: the same floats as without schedules.
+            float lr = (float) (learningRate * schedule.factor(t, totalUpdates));
+            float stepSize = (float) (lr * Math.sqrt(coef2) / coef1);
             try (NDArray grad = weight.getGradient()) {
                 // Weight decay 0, gradient rescale 1, no clipping (-1): DJL's defaults, as before.
                 weight.getNDArrayInternal().adamUpdate(
                         new NDList(weight, grad, means.get(i), variances.get(i)),
                         new NDList(weight),
-                        learningRate, stepSize, 0f, 1f, -1f, beta1, beta2, epsilon, true, false);
+                        lr, stepSize, 0f, 1f, -1f, beta1, beta2, epsilon, true, false);
             }
         }
     }

@@ -42,8 +42,11 @@ final class AdversarialStep {
         this.config = config;
         this.generator = generator;
         this.discriminator = discriminator;
-        this.generatorOptimizer = Optimizers.create(config.generatorOptimizer(), generator, manager);
-        this.discriminatorOptimizer = Optimizers.create(config.discriminatorOptimizer(), discriminator, manager);
+        // The updates of the whole run, over which a learning-rate schedule runs.
+        long generatorUpdates = (long) config.epochs() * config.stepsPerEpochFor(data.size());
+        this.generatorOptimizer = Optimizers.create(config.generatorOptimizer(), generator, manager, generatorUpdates);
+        this.discriminatorOptimizer = Optimizers.create(config.discriminatorOptimizer(), discriminator, manager,
+                generatorUpdates * config.discriminatorSteps());
         this.data = data;
         this.separateBatches = config.discriminator().layers().stream().anyMatch(l -> l instanceof Layer.BatchNorm);
         this.clock = config.profileSteps() ? new PhaseClock() : null;

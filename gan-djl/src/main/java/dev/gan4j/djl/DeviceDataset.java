@@ -52,6 +52,11 @@ final class DeviceDataset implements AutoCloseable {
         shuffle(0);
     }
 
+    /** Returns the number of images. */
+    int size() {
+        return size;
+    }
+
     /** A checksum of the images, so that a resumed run can tell it was given other data. */
     long fingerprint() {
         return fingerprint;

@@ -8,10 +8,15 @@ final class Optimizers {
 
     private Optimizers() {}
 
-    /** Creates the optimiser of {@code network}'s trainable parameters, its state in {@code manager}. */
-    static AdamOptimizer create(dev.gan4j.train.Optimizer spec, Network network, NDManager manager) {
+    /**
+     * Creates the optimiser of {@code network}'s trainable parameters, its state in {@code manager}.
+     *
+     * @param totalUpdates the updates of the run, over which its learning-rate schedule runs
+     */
+    static AdamOptimizer create(dev.gan4j.train.Optimizer spec, Network network, NDManager manager,
+            long totalUpdates) {
         if (spec instanceof Adam) {
-            return new AdamOptimizer((Adam) spec, network, manager);
+            return new AdamOptimizer((Adam) spec, network, manager, totalUpdates);
         }
         throw new IllegalArgumentException("optimizer " + spec.describe() + " is not supported by the DJL engine");
     }

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.tracker.Tracker;
 import dev.gan4j.train.Adam;
+import dev.gan4j.train.LearningRateSchedule;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +47,7 @@ class AdamOptimizerTest {
         // given: two copies of one network
         Network ours = network(5);
         Network theirs = network(5);
-        AdamOptimizer adam = new AdamOptimizer(SETTINGS, ours, manager);
+        AdamOptimizer adam = new AdamOptimizer(SETTINGS, ours, manager, 1000);
         ai.djl.training.optimizer.Adam djl = ai.djl.training.optimizer.Adam.builder()
                 .optLearningRateTracker(Tracker.fixed((float) SETTINGS.learningRate()))
                 .optBeta1((float) SETTINGS.beta1())
@@ -73,9 +74,48 @@ class AdamOptimizerTest {
     }
 
     @Test
+    void aScheduledRateGivesBitIdenticalParametersToDjlsAdamTrackingTheSameRate() {
+        // given: a warm-up of 2 updates, then cosine decay to a tenth, over 6 updates
+        LearningRateSchedule schedule = LearningRateSchedule.cosine(0.1).withWarmup(2);
+        Network ours = network(5);
+        Network theirs = network(5);
+        AdamOptimizer adam = new AdamOptimizer(SETTINGS.schedule(schedule), ours, manager, 6);
+        float base = (float) SETTINGS.learningRate();
+        List<Float> rates = new ArrayList<>();
+        Tracker sameRate = t -> {
+            float rate = (float) (base * schedule.factor(t, 6));
+            rates.add(rate);
+            return rate;
+        };
+        ai.djl.training.optimizer.Adam djl = ai.djl.training.optimizer.Adam.builder()
+                .optLearningRateTracker(sameRate)
+                .optBeta1((float) SETTINGS.beta1())
+                .optBeta2((float) SETTINGS.beta2())
+                .optEpsilon((float) SETTINGS.epsilon())
+                .build();
+
+        for (int step = 0; step < 6; step++) {
+            backward(ours);
+            adam.update();
+            backward(theirs);
+            for (Param p : theirs.params()) {
+                if (p.trainable()) {
+                    try (NDArray grad = p.array().getGradient()) {
+                        djl.update(p.name(), p.array(), grad);
+                    }
+                }
+            }
+        }
+
+        assertBitIdentical(ours, theirs);
+        // the rates were the schedule's: up over the warm-up, then down to a tenth
+        assertThat(rates).contains(base / 2, base, (float) (base * 0.1));
+    }
+
+    @Test
     void zeroesTheGradientsItApplies() {
         Network network = network(6);
-        AdamOptimizer adam = new AdamOptimizer(SETTINGS, network, manager);
+        AdamOptimizer adam = new AdamOptimizer(SETTINGS, network, manager, 1000);
 
         backward(network);
         adam.update();
@@ -93,13 +133,13 @@ class AdamOptimizerTest {
     void restoredStateContinuesBitIdentically() {
         // given: three steps, then the state copied into a fresh optimiser of a copy of the network
         Network original = network(7);
-        AdamOptimizer adam = new AdamOptimizer(SETTINGS, original, manager);
+        AdamOptimizer adam = new AdamOptimizer(SETTINGS, original, manager, 1000);
         for (int step = 0; step < 3; step++) {
             backward(original);
             adam.update();
         }
         Network copy = restoredCopy(original);
-        AdamOptimizer restored = new AdamOptimizer(SETTINGS, copy, manager);
+        AdamOptimizer restored = new AdamOptimizer(SETTINGS, copy, manager, 1000);
         restored.load(adam.state());
 
         // when: two more steps each
@@ -117,9 +157,9 @@ class AdamOptimizerTest {
 
     @Test
     void rejectsStateOfAnotherNetwork() {
-        AdamOptimizer generatorAdam = new AdamOptimizer(SETTINGS, network(8), manager);
+        AdamOptimizer generatorAdam = new AdamOptimizer(SETTINGS, network(8), manager, 1000);
         Network discriminator = Network.create(TinyGan.discriminator().stack(), manager);
-        AdamOptimizer discriminatorAdam = new AdamOptimizer(SETTINGS, discriminator, manager);
+        AdamOptimizer discriminatorAdam = new AdamOptimizer(SETTINGS, discriminator, manager, 1000);
 
         assertThatThrownBy(() -> discriminatorAdam.load(generatorAdam.state()))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gan4j.internal.checkpoint.CheckpointState;
 import dev.gan4j.spi.TrainingLoop;
+import dev.gan4j.train.Adam;
 import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.LearningRateSchedule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,5 +73,26 @@ class ResumeTest {
 
         assertThat(resumed.config()).usingRecursiveComparison().ignoringFields("listeners")
                 .isEqualTo(Runs.builder(uninterruptedDir).config());
+    }
+
+    @Test
+    void aRunWithLearningRateSchedulesResumesBitExactlyAndKeepsThem(@TempDir Path whole, @TempDir Path cut)
+            throws IOException {
+        Adam generatorAdam = Adam.of(2e-3, 0.5).schedule(LearningRateSchedule.cosine(0.1).withWarmup(3));
+        Adam discriminatorAdam = Adam.of(2e-3, 0.5).schedule(LearningRateSchedule.linear(0).withWarmup(4));
+        List<float[]> uninterrupted = Runs.train(Runs.builder(whole).generatorOptimizer(generatorAdam)
+                .discriminatorOptimizer(discriminatorAdam).build());
+        GanTrainer crashing = Runs.builder(cut).generatorOptimizer(generatorAdam).discriminatorOptimizer(discriminatorAdam)
+                .listener(Runs.crashAfter(7)).build();
+        assertThatThrownBy(() -> Runs.train(crashing)).hasMessageContaining("simulated crash");
+
+        GanTrainer resumed = GanTrainer.resume(cut).build();
+
+        assertThat(resumed.config().generatorOptimizer()).isEqualTo(generatorAdam);
+        assertThat(resumed.config().discriminatorOptimizer()).isEqualTo(discriminatorAdam);
+        Runs.assertSameWeights(Runs.train(resumed), uninterrupted);
+        // and the schedule changed the result: the same run at a constant rate ends elsewhere
+        assertThat(Runs.train(Runs.builder(whole.resolve("constant")).optimizer(Adam.of(2e-3, 0.5)).build()).get(0))
+                .isNotEqualTo(uninterrupted.get(0));
     }
 }

@@ -8,6 +8,7 @@ import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanLoss;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.LabelSmoothing;
+import dev.gan4j.train.LearningRateSchedule;
 import dev.gan4j.train.Optimizer;
 import java.util.Properties;
 
@@ -75,6 +76,10 @@ final class CheckpointSettings {
         props.setProperty(key + ".beta1", Double.toString(adam.beta1()));
         props.setProperty(key + ".beta2", Double.toString(adam.beta2()));
         props.setProperty(key + ".epsilon", Double.toString(adam.epsilon()));
+        LearningRateSchedule schedule = adam.schedule();
+        props.setProperty(key + ".schedule", schedule.name());
+        props.setProperty(key + ".schedule.finalFraction", Double.toString(schedule.finalFraction()));
+        props.setProperty(key + ".schedule.warmup", Integer.toString(schedule.warmup()));
     }
 
     private static Optimizer optimizer(String key, Properties props) {
@@ -83,7 +88,23 @@ final class CheckpointSettings {
             throw new IllegalArgumentException(key + " is " + kind + "; this gan4j knows Adam");
         }
         return new Adam(doubleValue(props, key + ".learningRate"), doubleValue(props, key + ".beta1"),
-                doubleValue(props, key + ".beta2"), doubleValue(props, key + ".epsilon"));
+                doubleValue(props, key + ".beta2"), doubleValue(props, key + ".epsilon"), schedule(key, props));
+    }
+
+    /** The schedule of an optimiser; checkpoints written before schedules existed have none: constant. */
+    private static LearningRateSchedule schedule(String key, Properties props) {
+        String name = props.getProperty(key + ".schedule", "constant");
+        int warmup = props.containsKey(key + ".schedule.warmup") ? intValue(props, key + ".schedule.warmup") : 0;
+        switch (name) {
+            case "constant":
+                return LearningRateSchedule.constant().withWarmup(warmup);
+            case "linear":
+                return LearningRateSchedule.linear(doubleValue(props, key + ".schedule.finalFraction")).withWarmup(warmup);
+            case "cosine":
+                return LearningRateSchedule.cosine(doubleValue(props, key + ".schedule.finalFraction")).withWarmup(warmup);
+            default:
+                throw new IllegalArgumentException(key + ".schedule is " + name + "; expected constant, linear or cosine");
+        }
     }
 
     private static LabelSmoothing labelSmoothing(Properties props) {
