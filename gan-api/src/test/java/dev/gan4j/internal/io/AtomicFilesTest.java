@@ -1,5 +1,6 @@
 package dev.gan4j.internal.io;
 
+import static dev.gan4j.SpecialFiles.mkfifo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -322,19 +323,6 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(root, out -> out.write('x')))
                 .isInstanceOf(FileSystemException.class)
                 .hasMessage("/ is a directory, not a regular file; choose a file path");
-    }
-
-    /** Makes a FIFO, the stand-in for a device such as /dev/null: tests run as root and must not touch /dev. */
-    private static Path mkfifo(Path path) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-        } catch (IOException noMkfifo) {
-            assumeTrue(false, "mkfifo is not available: " + noMkfifo.getMessage());
-            throw noMkfifo;
-        }
-        assumeTrue(process.waitFor() == 0, "mkfifo failed");
-        return path;
     }
 
     private static BasicFileAttributes attributes(Path path) throws IOException {

@@ -2,12 +2,13 @@ package dev.gan4j.train.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanTrainer;
+import dev.gan4j.SpecialFiles;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
@@ -122,16 +123,35 @@ class MetricsFileTest {
     }
 
     @Test
-    void aFullDiskNamesTheFileAndSaysTheDiskIsFull() {
-        // /dev/full is Linux's device whose every write fails with ENOSPC, a disk full on demand. MetricsFile
-        // streams to whatever it is given, so it is the one writer that can be pointed there.
-        Path full = Path.of("/dev/full");
-        assumeTrue(Files.isWritable(full), "no /dev/full on this system");
-        MetricsFile metrics = MetricsFile.csv(full);
+    void aFailedWriteNamesTheFileAndSaysWhy() throws Exception {
+        // A real write failure in the test's own directory (no device is touched): a FIFO whose reader
+        // takes the header and goes away, so the next row's write fails with EPIPE. A full disk
+        // (ENOSPC) reaches the same message through the same path.
+        Path fifo = SpecialFiles.mkfifo(dir.resolve("metrics.csv"));
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = Files.newBufferedReader(fifo)) {
+                in.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        reader.start();
+        MetricsFile metrics = MetricsFile.csv(fifo);
+        metrics.onTrainingStart(CONFIG, 9000); // opens when the reader has, and writes the header it reads
+        reader.join(30_000);
+        StepMetrics row = new StepMetrics(1, 1, 20, 1, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0, 0f, 0f, 0f, 0f);
 
-        assertThatThrownBy(() -> metrics.onTrainingStart(CONFIG, 9000))
-                .isInstanceOf(UncheckedIOException.class)
-                .hasMessage("cannot write metrics file /dev/full: No space left on device");
+        try {
+            assertThatThrownBy(() -> metrics.onStep(row))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessage("cannot write metrics file " + fifo + ": Broken pipe");
+        } finally {
+            try {
+                metrics.close();
+            } catch (UncheckedIOException alsoBroken) {
+                // closing flushes nothing more, but may report the same broken pipe
+            }
+        }
     }
 
     @Test
