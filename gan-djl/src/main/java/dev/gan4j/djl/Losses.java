@@ -70,7 +70,7 @@ abstract class Losses {
 
             @Override
             public Losses relativisticAverage(GanLoss.RelativisticAverage l) {
-                return new RelativisticAverage(targets, smoothing.realTarget());
+                return new RelativisticAverage(targets);
             }
         });
     }
@@ -113,6 +113,18 @@ abstract class Losses {
         return outputs.get(new NDIndex().addSliceDim(batch, 2L * batch));
     }
 
+    /**
+     * The metrics of a loss whose discriminator judges an output real above {@code threshold}: D(x) and
+     * D(G(z)) as their mean sigmoid when {@code probabilities}, else as their mean score.
+     */
+    NDList judgedAbove(float threshold, boolean probabilities, NDArray outputs, NDArray verdict) {
+        NDArray r = real(outputs);
+        NDArray f = fake(outputs);
+        return new NDList(probabilities ? Activation.sigmoid(r).mean() : r.mean(),
+                probabilities ? Activation.sigmoid(f).mean() : f.mean(), share(r.gt(threshold)),
+                share(f.lte(threshold)), share(verdict.gt(threshold)));
+    }
+
     static NDArray share(NDArray condition) {
         return condition.toType(DataType.FLOAT32, false).mean();
     }
@@ -147,10 +159,7 @@ abstract class Losses {
 
         @Override
         NDList metrics(NDArray outputs, NDArray verdict, NDArray verdictReal) {
-            NDArray real = real(outputs);
-            NDArray fake = fake(outputs);
-            return new NDList(Activation.sigmoid(real).mean(), Activation.sigmoid(fake).mean(), share(real.gt(0f)),
-                    share(fake.lte(0f)), share(verdict.gt(0f)));
+            return judgedAbove(0f, true, outputs, verdict);
         }
     }
 
@@ -181,10 +190,7 @@ abstract class Losses {
 
         @Override
         NDList metrics(NDArray outputs, NDArray verdict, NDArray verdictReal) {
-            NDArray r = real(outputs);
-            NDArray f = fake(outputs);
-            return new NDList(r.mean(), f.mean(), share(r.gt(midpoint)), share(f.lte(midpoint)),
-                    share(verdict.gt(midpoint)));
+            return judgedAbove(midpoint, false, outputs, verdict);
         }
     }
 
@@ -208,9 +214,7 @@ abstract class Losses {
 
         @Override
         NDList metrics(NDArray outputs, NDArray verdict, NDArray verdictReal) {
-            NDArray r = real(outputs);
-            NDArray f = fake(outputs);
-            return new NDList(r.mean(), f.mean(), share(r.gt(0f)), share(f.lte(0f)), share(verdict.gt(0f)));
+            return judgedAbove(0f, false, outputs, verdict);
         }
     }
 
@@ -273,7 +277,7 @@ abstract class Losses {
     private static final class RelativisticAverage extends Losses {
         private final NDArray swapped;
 
-        RelativisticAverage(NDArray targets, float realTarget) {
+        RelativisticAverage(NDArray targets) {
             super(targets);
             // G's targets: the real rows get the fake target and the fake rows the real one.
             this.swapped = fake(targets).concat(real(targets), 0);
