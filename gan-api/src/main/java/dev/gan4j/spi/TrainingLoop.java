@@ -384,9 +384,6 @@ public final class TrainingLoop implements GanTrainer {
                     || (c instanceof InterruptedIOException && !(c instanceof SocketTimeoutException))) {
                 return true;
             }
-            if (c.getCause() == c) {
-                break;
-            }
         }
         return false;
     }
