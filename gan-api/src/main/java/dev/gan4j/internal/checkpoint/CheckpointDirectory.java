@@ -98,7 +98,7 @@ public final class CheckpointDirectory {
         Map<String, List<Entry>> others = otherRuns(dir, run);
         if (!others.isEmpty()) {
             if (!setAsideOthers) {
-                checkOtherRuns(dir, start, run, false);
+                refuse(dir, start, run, others);
             }
             setAside(dir, others);
         }
@@ -115,9 +115,13 @@ public final class CheckpointDirectory {
     public static void checkOtherRuns(Path dir, long start, Ownership run, boolean setAsideOthers) throws IOException {
         requireDirectoryOrNothing(dir);
         Map<String, List<Entry>> others = otherRuns(dir, run);
-        if (others.isEmpty() || setAsideOthers) {
-            return;
+        if (!others.isEmpty() && !setAsideOthers) {
+            refuse(dir, start, run, others);
         }
+    }
+
+    /** Throws the refusal for {@code others}, the checkpoints of other runs than {@code run} in {@code dir}. */
+    private static void refuse(Path dir, long start, Ownership run, Map<String, List<Entry>> others) {
         List<String> described = new ArrayList<>();
         others.forEach((owner, entries) -> described.add(describeRun(owner) + " (" + entries.size() + " checkpoint"
                 + (entries.size() == 1 ? "" : "s") + ", newest " + entries.get(entries.size() - 1).file().getFileName()
