@@ -96,9 +96,12 @@ public sealed interface GanLoss
         return new RelativisticAverage();
     }
 
-    /** The names of every loss, in the order of the factory methods above. */
-    java.util.List<String> NAMES = java.util.List.of("nonSaturating", "minimax", "leastSquares", "hinge", "wasserstein",
-            "relativisticAverage");
+    /** Every loss with its default parameters, in the order of the factory methods above. */
+    java.util.List<GanLoss> DEFAULTS = java.util.List.of(nonSaturating(), minimax(), leastSquares(), hinge(),
+            wasserstein(), relativisticAverage());
+
+    /** The names of every loss: those of {@link #DEFAULTS}. */
+    java.util.List<String> NAMES = DEFAULTS.stream().map(GanLoss::name).toList();
 
     /**
      * Returns the loss of that {@link #name()} with its default parameters, as a command line names it.
@@ -106,22 +109,12 @@ public sealed interface GanLoss
      * @throws IllegalArgumentException naming the valid names if there is no such loss
      */
     static GanLoss ofName(String name) {
-        switch (name) {
-            case "nonSaturating":
-                return nonSaturating();
-            case "minimax":
-                return minimax();
-            case "leastSquares":
-                return leastSquares();
-            case "hinge":
-                return hinge();
-            case "wasserstein":
-                return wasserstein();
-            case "relativisticAverage":
-                return relativisticAverage();
-            default:
-                throw new IllegalArgumentException("loss must be one of " + String.join(", ", NAMES) + ", got " + name);
+        for (GanLoss loss : DEFAULTS) {
+            if (loss.name().equals(name)) {
+                return loss;
+            }
         }
+        throw new IllegalArgumentException("loss must be one of " + String.join(", ", NAMES) + ", got " + name);
     }
 
     /** Returns the loss's name, as saved in checkpoints: {@code nonSaturating}, {@code hinge}... */
