@@ -48,26 +48,9 @@ class AdamOptimizerTest {
         Network ours = network(5);
         Network theirs = network(5);
         AdamOptimizer adam = new AdamOptimizer(SETTINGS, ours, manager, 1000);
-        ai.djl.training.optimizer.Adam djl = ai.djl.training.optimizer.Adam.builder()
-                .optLearningRateTracker(Tracker.fixed((float) SETTINGS.learningRate()))
-                .optBeta1((float) SETTINGS.beta1())
-                .optBeta2((float) SETTINGS.beta2())
-                .optEpsilon((float) SETTINGS.epsilon())
-                .build();
 
         // when: both take the same steps, ours through our state, theirs through DJL's
-        for (int step = 0; step < 6; step++) {
-            backward(ours);
-            adam.update();
-            backward(theirs);
-            for (Param p : theirs.params()) {
-                if (p.trainable()) {
-                    try (NDArray grad = p.array().getGradient()) {
-                        djl.update(p.name(), p.array(), grad);
-                    }
-                }
-            }
-        }
+        stepBoth(6, ours, adam, theirs, djlAdam(Tracker.fixed((float) SETTINGS.learningRate())));
 
         // then
         assertBitIdentical(ours, theirs);
@@ -87,25 +70,8 @@ class AdamOptimizerTest {
             rates.add(rate);
             return rate;
         };
-        ai.djl.training.optimizer.Adam djl = ai.djl.training.optimizer.Adam.builder()
-                .optLearningRateTracker(sameRate)
-                .optBeta1((float) SETTINGS.beta1())
-                .optBeta2((float) SETTINGS.beta2())
-                .optEpsilon((float) SETTINGS.epsilon())
-                .build();
 
-        for (int step = 0; step < 6; step++) {
-            backward(ours);
-            adam.update();
-            backward(theirs);
-            for (Param p : theirs.params()) {
-                if (p.trainable()) {
-                    try (NDArray grad = p.array().getGradient()) {
-                        djl.update(p.name(), p.array(), grad);
-                    }
-                }
-            }
-        }
+        stepBoth(6, ours, adam, theirs, djlAdam(sameRate));
 
         assertBitIdentical(ours, theirs);
         // the rates were the schedule's: up over the warm-up, then down to a tenth
@@ -164,6 +130,33 @@ class AdamOptimizerTest {
         assertThatThrownBy(() -> discriminatorAdam.load(generatorAdam.state()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("optimizer state holds 7 moments and 7 step counts; the network has 8 trainable parameters");
+    }
+
+    /** DJL's own Adam with {@link #SETTINGS}, its rate from {@code rate}. */
+    private static ai.djl.training.optimizer.Adam djlAdam(Tracker rate) {
+        return ai.djl.training.optimizer.Adam.builder()
+                .optLearningRateTracker(rate)
+                .optBeta1((float) SETTINGS.beta1())
+                .optBeta2((float) SETTINGS.beta2())
+                .optEpsilon((float) SETTINGS.epsilon())
+                .build();
+    }
+
+    /** Takes {@code steps} steps on each network: ours through {@code adam}, theirs through DJL's {@code djl}. */
+    private void stepBoth(int steps, Network ours, AdamOptimizer adam, Network theirs,
+            ai.djl.training.optimizer.Adam djl) {
+        for (int step = 0; step < steps; step++) {
+            backward(ours);
+            adam.update();
+            backward(theirs);
+            for (Param p : theirs.params()) {
+                if (p.trainable()) {
+                    try (NDArray grad = p.array().getGradient()) {
+                        djl.update(p.name(), p.array(), grad);
+                    }
+                }
+            }
+        }
     }
 
     private Network network(int seed) {

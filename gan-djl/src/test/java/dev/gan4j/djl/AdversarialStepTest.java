@@ -240,7 +240,7 @@ class AdversarialStepTest {
     }
 
     /** The values of each trained parameter (BatchNorm running statistics move with every training-mode pass). */
-    private static List<float[]> snapshot(Network network) {
+    static List<float[]> snapshot(Network network) {
         List<float[]> values = new ArrayList<>();
         for (Param p : network.params()) {
             if (p.trainable()) {

@@ -1,5 +1,6 @@
 package dev.gan4j.djl;
 
+import static dev.gan4j.djl.AdversarialStepTest.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,6 @@ import dev.gan4j.train.GanLoss;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.LabelSmoothing;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -91,17 +91,6 @@ class EveryLossTest {
                 assertThat(v).isFinite();
             }
         }
-    }
-
-    /** The trainable parameters' values (BatchNorm's running statistics move with every forward pass). */
-    private static List<float[]> snapshot(Network network) {
-        List<float[]> values = new ArrayList<>();
-        for (Param p : network.params()) {
-            if (p.trainable()) {
-                values.add(p.array().toFloatArray());
-            }
-        }
-        return values;
     }
 
     /** The number of trainable arrays (weights, biases...) in which some value changed. */
