@@ -3,15 +3,11 @@ package dev.gan4j.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gan4j.data.ImageDataset;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.spec.TensorShape;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanTrainer;
-import java.nio.FloatBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DatasetChecksTest {
@@ -20,7 +16,7 @@ class DatasetChecksTest {
 
     @Test
     void acceptsPixelsARoundingBeyondMinusOneAndOne() {
-        Images data = new Images(4, TensorShape.of(1, 1, 3), i -> i % 3 == 0 ? -1f - 5e-7f : i % 3 == 1 ? 1f + 5e-7f : 0f);
+        ComputedImages data = new ComputedImages(4, TensorShape.of(1, 1, 3), i -> i % 3 == 0 ? -1f - 5e-7f : i % 3 == 1 ? 1f + 5e-7f : 0f);
 
         DatasetChecks.checkPixels(data, 4);
     }
@@ -29,7 +25,7 @@ class DatasetChecksTest {
     void refusesAPixelBeyondTheToleranceNamingTheRangeTheFirstImageOutsideAndTheScaling() {
         // Image 2 of (1, 1, 2) is {0.5, 1.00001}, image 3 {-3, 0}; the rest 0.
         float[] pixels = {0, 0, 0, 0, 0.5f, 1.00001f, -3f, 0};
-        Images data = new Images(4, TensorShape.of(1, 1, 2), i -> pixels[(int) i]);
+        ComputedImages data = new ComputedImages(4, TensorShape.of(1, 1, 2), i -> pixels[(int) i]);
 
         assertThatThrownBy(() -> DatasetChecks.checkPixels(data, 4))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -40,7 +36,7 @@ class DatasetChecksTest {
 
     @Test
     void refusesAnInfinitePixelNamingItsImage() {
-        Images data = new Images(3, TensorShape.of(1, 1, 2), i -> i == 3 ? Float.NEGATIVE_INFINITY : -0.25f);
+        ComputedImages data = new ComputedImages(3, TensorShape.of(1, 1, 2), i -> i == 3 ? Float.NEGATIVE_INFINITY : -0.25f);
 
         assertThatThrownBy(() -> DatasetChecks.checkPixels(data, 3))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -50,7 +46,7 @@ class DatasetChecksTest {
 
     @Test
     void refusesImagesThatHoldNothingFinite() {
-        Images data = new Images(1, TensorShape.of(1, 1, 2), i -> Float.NaN);
+        ComputedImages data = new ComputedImages(1, TensorShape.of(1, 1, 2), i -> Float.NaN);
 
         assertThatThrownBy(() -> DatasetChecks.checkPixels(data, 1))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -66,7 +62,7 @@ class DatasetChecksTest {
                 .batchSize(64)
                 .config();
         // Image 64, the first of the second batch, is out of range: the check does not look at it.
-        Images data = new Images(1000, TensorShape.of(3, 64, 64), i -> i >= 64 * 12288 ? 255f : 0f);
+        ComputedImages data = new ComputedImages(1000, TensorShape.of(3, 64, 64), i -> i >= 64 * 12288 ? 255f : 0f);
 
         DatasetChecks.check(config, data);
 
@@ -106,53 +102,5 @@ class DatasetChecksTest {
                 .hasMessage("one image of (4, 20000, 20000) is 1600000000 floats; a data set goes to the training"
                         + " device in one buffer of at most 2147483647 bytes (2^31 - 1), 536870911 floats. Use"
                         + " smaller images");
-    }
-
-    /** The value of pixel {@code i}, counted over the whole data set. */
-    private interface Pixels {
-        float at(long i);
-    }
-
-    /** Images computed pixel by pixel, holding nothing; records each copy asked for as {from, count}. */
-    private static final class Images implements ImageDataset {
-        final List<int[]> copies = new ArrayList<>();
-        private final int size;
-        private final TensorShape shape;
-        private final Pixels value;
-
-        Images(int size, TensorShape shape, Pixels value) {
-            this.size = size;
-            this.shape = shape;
-            this.value = value;
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public TensorShape imageShape() {
-            return shape;
-        }
-
-        @Override
-        public void copyImages(int from, int count, FloatBuffer dst) {
-            copies.add(new int[] {from, count});
-            long first = from * shape.size();
-            for (long i = first; i < first + count * shape.size(); i++) {
-                dst.put(value.at(i));
-            }
-        }
-
-        @Override
-        public boolean hasLabels() {
-            return false;
-        }
-
-        @Override
-        public int label(int index) {
-            throw new IllegalStateException("no labels");
-        }
     }
 }

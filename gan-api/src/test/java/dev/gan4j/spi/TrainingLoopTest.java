@@ -28,7 +28,6 @@ import dev.gan4j.train.listener.TrainingListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedByInterruptException;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,14 +48,14 @@ class TrainingLoopTest {
     void checkDatasetAcceptsImagesOfTheGeneratorsShape() {
         GanConfig config = mnist().config();
 
-        TrainingLoop.checkDataset(config, new FakeDataset(1000, TensorShape.of(1, 28, 28)));
+        TrainingLoop.checkDataset(config, ComputedImages.zeros(1000, TensorShape.of(1, 28, 28)));
     }
 
     @Test
     void checkDatasetRejectsImagesOfAnotherShape() {
         GanConfig config = mnist().config();
 
-        assertThatThrownBy(() -> TrainingLoop.checkDataset(config, new FakeDataset(1000, TensorShape.of(3, 32, 32))))
+        assertThatThrownBy(() -> TrainingLoop.checkDataset(config, ComputedImages.zeros(1000, TensorShape.of(3, 32, 32))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("dataset images have shape (3, 32, 32) but the generator makes (1, 28, 28);"
                         + " build the specs for (3, 32, 32)");
@@ -66,7 +65,7 @@ class TrainingLoopTest {
     void checkDatasetRejectsTooFewImages() {
         GanConfig config = mnist().config();
 
-        assertThatThrownBy(() -> TrainingLoop.checkDataset(config, new FakeDataset(10, TensorShape.of(1, 28, 28))))
+        assertThatThrownBy(() -> TrainingLoop.checkDataset(config, ComputedImages.zeros(10, TensorShape.of(1, 28, 28))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("dataset of 10 images is smaller than one step's 64 (batchSize 64 x discriminatorSteps 1);"
                         + " use a smaller batchSize");
@@ -87,7 +86,7 @@ class TrainingLoopTest {
         GanConfig config = mnist().seed(5).batchSize(10).epochs(2).stepsPerEpoch(3).logEvery(2)
                 .health(HealthPolicy.off()).config();
 
-        try (TrainedGan gan = TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28)))) {
+        try (TrainedGan gan = TrainingLoop.trainer(config, engine).train(ComputedImages.zeros(100, TensorShape.of(1, 28, 28)))) {
             assertThat(gan.provenance().steps()).isEqualTo(6);
         }
 
@@ -116,7 +115,7 @@ class TrainingLoopTest {
                 })
                 .config();
 
-        assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28))))
+        assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(ComputedImages.zeros(100, TensorShape.of(1, 28, 28))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("disk full");
 
@@ -132,7 +131,7 @@ class TrainingLoopTest {
         engine.failAtCall = 4;
         GanConfig config = mnist().seed(1).batchSize(10).epochs(2).stepsPerEpoch(3).health(HealthPolicy.off()).config();
 
-        assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28))))
+        assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(ComputedImages.zeros(100, TensorShape.of(1, 28, 28))))
                 .isInstanceOf(GanException.class)
                 .hasMessage("training step failed at epoch 2, step 1 (global step 4): engine fault");
         assertThat(engine.session.closed).isTrue();
@@ -156,7 +155,7 @@ class TrainingLoopTest {
                 })
                 .config();
 
-        TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28))).close();
+        TrainingLoop.trainer(config, engine).train(ComputedImages.zeros(100, TensorShape.of(1, 28, 28))).close();
 
         assertThat(seen).hasSize(2).allMatch(g -> g == engine.session.current);
     }
@@ -183,7 +182,7 @@ class TrainingLoopTest {
                 .config();
 
         try {
-            assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28))))
+            assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(ComputedImages.zeros(100, TensorShape.of(1, 28, 28))))
                     .isInstanceOfSatisfying(TrainingCancelledException.class, e -> {
                         assertThat(e.steps()).isEqualTo(3);
                         assertThat(e.lastCheckpoint()).isEmpty();
@@ -213,7 +212,7 @@ class TrainingLoopTest {
                 .config();
 
         try {
-            assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28))))
+            assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(ComputedImages.zeros(100, TensorShape.of(1, 28, 28))))
                     .isInstanceOf(TrainingCancelledException.class)
                     .hasCauseInstanceOf(UncheckedIOException.class)
                     .satisfies(e -> assertThat(((TrainingCancelledException) e).steps()).isEqualTo(2));
@@ -251,7 +250,7 @@ class TrainingLoopTest {
                 })
                 .config();
 
-        try (TrainedGan gan = TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28)))) {
+        try (TrainedGan gan = TrainingLoop.trainer(config, engine).train(ComputedImages.zeros(100, TensorShape.of(1, 28, 28)))) {
             assertThat(gan.provenance().steps()).isEqualTo(4);
             assertThat(gan.provenance().epochs()).isEqualTo(1);
         }
@@ -271,7 +270,7 @@ class TrainingLoopTest {
                 })
                 .config();
 
-        try (TrainedGan gan = TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28)))) {
+        try (TrainedGan gan = TrainingLoop.trainer(config, engine).train(ComputedImages.zeros(100, TensorShape.of(1, 28, 28)))) {
             assertThat(gan.provenance().steps()).isEqualTo(2);
         }
     }
@@ -288,7 +287,7 @@ class TrainingLoopTest {
                 .listener(failing("second", heard, null))
                 .config();
 
-        assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28))))
+        assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(ComputedImages.zeros(100, TensorShape.of(1, 28, 28))))
                 .isSameAs(boom);
         assertThat(heard).containsExactly("first: boom", "second: boom");
         assertThat(engine.session.closed).isTrue();
@@ -303,7 +302,7 @@ class TrainingLoopTest {
                 .listener(failing("only", heard, () -> TrainingLoopTest.<RuntimeException>sneaky(hidden)))
                 .config();
 
-        assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28))))
+        assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(ComputedImages.zeros(100, TensorShape.of(1, 28, 28))))
                 .isSameAs(hidden);
         assertThat(heard).containsExactly("only: disk gone");
         assertThat(engine.session.closed).isTrue();
@@ -324,7 +323,7 @@ class TrainingLoopTest {
                 .listener(failing("second", heard, null))
                 .config();
 
-        assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(new FakeDataset(100, TensorShape.of(1, 28, 28))))
+        assertThatThrownBy(() -> TrainingLoop.trainer(config, engine).train(ComputedImages.zeros(100, TensorShape.of(1, 28, 28))))
                 .isInstanceOf(GanException.class)
                 .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
                         .isInstanceOf(OutOfMemoryError.class));
@@ -494,43 +493,6 @@ class TrainingLoopTest {
         @Override
         public void close() {
             closed = true;
-        }
-    }
-
-    /** A data set that holds only its size and shape: no pixels are needed to check it. */
-    private static final class FakeDataset implements ImageDataset {
-        private final int size;
-        private final TensorShape shape;
-
-        FakeDataset(int size, TensorShape shape) {
-            this.size = size;
-            this.shape = shape;
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public TensorShape imageShape() {
-            return shape;
-        }
-
-        /** Writes zeros: the loop reads the first batch to check its range, and only the engine reads more. */
-        @Override
-        public void copyImages(int from, int count, FloatBuffer dst) {
-            dst.put(new float[Math.toIntExact(count * shape.size())]);
-        }
-
-        @Override
-        public boolean hasLabels() {
-            return false;
-        }
-
-        @Override
-        public int label(int index) {
-            throw new IllegalStateException();
         }
     }
 }
