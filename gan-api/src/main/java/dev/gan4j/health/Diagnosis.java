@@ -15,6 +15,7 @@ import java.util.Objects;
  *     for divergence the step after the last report whose values were all finite (the first
  *     non-finite step lies in {@code sinceStep..globalStep})
  * @param evidence what was measured, in one sentence without a final period
+ * @param advice what to try, for the run's loss ({@link HealthCondition#advice(dev.gan4j.train.GanLoss)})
  */
 public record Diagnosis(
         HealthCondition condition,
@@ -23,21 +24,29 @@ public record Diagnosis(
         int step,
         long globalStep,
         long sinceStep,
-        String evidence) {
+        String evidence,
+        String advice) {
 
     /** Checks the fields. */
     public Diagnosis {
         Objects.requireNonNull(condition, "condition");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(advice, "advice");
         if (sinceStep > globalStep) {
             throw new IllegalArgumentException("sinceStep " + sinceStep + " is after globalStep " + globalStep);
         }
     }
 
-    /** Returns what to try: {@link HealthCondition#advice()}. */
-    public String advice() {
-        return condition.advice();
+    /**
+     * A diagnosis with the condition's advice for the default loss ({@link HealthCondition#advice()}), as
+     * diagnoses were made before advice depended on the loss.
+     */
+    public Diagnosis(
+            HealthCondition condition, HealthAction action, int epoch, int step, long globalStep, long sinceStep,
+            String evidence) {
+        this(condition, action, epoch, step, globalStep, sinceStep, evidence,
+                Objects.requireNonNull(condition, "condition").advice());
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.gan4j.health;
 
+import dev.gan4j.train.GanLoss;
+import java.util.Objects;
+
 /**
  * What can go wrong in a GAN's training that its losses alone do not show, each with advice. The
  * thresholds are set in {@link HealthPolicy}; {@code docs/health.md} explains each condition.
@@ -17,7 +20,8 @@ public enum HealthCondition {
                     + " accuracy near 0.8-0.95 (keras-io's GAN-ADA guidance). Lower the discriminator's"
                     + " learning rate or raise the generator's, soften its targets"
                     + " (LabelSmoothing.oneSided(0.9f)), add dropout to the discriminator, or use fewer"
-                    + " discriminatorSteps or a smaller discriminator."),
+                    + " discriminatorSteps or a smaller discriminator. Regularising it helps too: an R1"
+                    + " gradient penalty, spectral normalization, or augmenting what it sees (DiffAugment)."),
 
     /**
      * The generator draws nearly the same image for every latent vector (mode collapse): the mean
@@ -44,6 +48,23 @@ public enum HealthCondition {
                     + " dropout)."),
 
     /**
+     * A Wasserstein critic that is not Lipschitz: its estimate of the Wasserstein-1 distance, {@code
+     * E[D(x)] - E[D(G(z))]}, averaged over a window, exceeds what any 1-Lipschitz critic can report
+     * between images whose pixels lie in [-1, 1]: the diameter of that cube, {@code 2·sqrt(C·H·W)}
+     * (56 for 28×28 grey images), times {@link HealthPolicy#criticEstimateLimit()}. The critic's
+     * constraint has failed, so its estimate means nothing and its gradients grow without bound. Judged
+     * for Wasserstein critics only.
+     */
+    UNCONSTRAINED_CRITIC(
+            "unconstrained critic",
+            "The critic's estimate of the Wasserstein distance is larger than any 1-Lipschitz function can"
+                    + " give between images in [-1, 1], so its Lipschitz constraint has failed and the"
+                    + " generator follows a meaningless signal. Constrain the critic: a gradient penalty"
+                    + " (WGAN-GP, Gulrajani et al. 2017), a tighter weight clip, or spectral normalization;"
+                    + " lower its learning rate; and watch the estimate, which should fall as the samples"
+                    + " improve."),
+
+    /**
      * A loss or a gradient norm is NaN or infinite. Training cannot recover from it: the weights are
      * already, or are about to be, NaN.
      */
@@ -66,8 +87,18 @@ public enum HealthCondition {
         return label;
     }
 
-    /** Returns what to try, in a few sentences. */
+    /** Returns what to try, in a few sentences, for the default loss ({@link GanLoss#nonSaturating()}). */
     public String advice() {
         return advice;
+    }
+
+    /**
+     * Returns what to try with {@code loss}: the advice of {@link #advice()} where it applies to that
+     * loss, and advice of its own where it does not (no label smoothing for a loss without targets, no
+     * accuracy for a Wasserstein critic, a weight clip that is too tight).
+     */
+    public String advice(GanLoss loss) {
+        Objects.requireNonNull(loss, "loss");
+        return LossAdvice.of(this, loss);
     }
 }

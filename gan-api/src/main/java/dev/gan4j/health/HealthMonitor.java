@@ -1,5 +1,7 @@
 package dev.gan4j.health;
 
+import dev.gan4j.spec.TensorShape;
+import dev.gan4j.train.GanLoss;
 import dev.gan4j.train.listener.StepMetrics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,14 +29,44 @@ public final class HealthMonitor {
     static final int MIN_REPORTS = 3;
 
     private final HealthPolicy policy;
+    private final GanLoss loss;
+    /** The largest estimate a 1-Lipschitz critic can give, times the policy's limit; NaN for other losses. */
+    private final double criticBound;
     private final ArrayDeque<StepMetrics> window = new ArrayDeque<>();
     private final Map<HealthCondition, Long> lastHeld = new EnumMap<>(HealthCondition.class);
     private long lastStep;
     private long lastFiniteStep;
 
-    /** Creates a monitor that judges by {@code policy}. */
+    /**
+     * Creates a monitor that judges a run of the default loss ({@link GanLoss#nonSaturating()}) by {@code
+     * policy}.
+     */
     public HealthMonitor(HealthPolicy policy) {
+        this(policy, GanLoss.nonSaturating(), null);
+    }
+
+    /**
+     * Creates a monitor that judges a run of {@code loss} on images of {@code imageShape} by {@code
+     * policy}: each diagnosis carries the advice for that loss, and a Wasserstein critic is judged by its
+     * estimate ({@link HealthCondition#UNCONSTRAINED_CRITIC}), for which the image size sets the bound.
+     *
+     * @param imageShape the images' {@code (C, H, W)}; may be {@code null} unless {@code loss} is a
+     *     Wasserstein critic
+     * @throws IllegalArgumentException if {@code loss} is a critic and {@code imageShape} is missing
+     */
+    public HealthMonitor(HealthPolicy policy, GanLoss loss, TensorShape imageShape) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.loss = Objects.requireNonNull(loss, "loss");
+        if (LossAdvice.isCritic(loss)) {
+            if (imageShape == null) {
+                throw new IllegalArgumentException("a Wasserstein critic's health needs the image shape, got null");
+            }
+            // Any two images in [-1, 1]^n are at most 2·sqrt(n) apart in L2, so a 1-Lipschitz critic's
+            // E[D(x)] - E[D(G(z))], bounded by the Wasserstein-1 distance, cannot exceed it.
+            this.criticBound = 2 * Math.sqrt((double) imageShape.size()) * policy.criticEstimateLimit();
+        } else {
+            this.criticBound = Double.NaN;
+        }
     }
 
     /**
@@ -100,6 +132,15 @@ public final class HealthMonitor {
                 () -> String.format(Locale.ROOT, "the generator's gradient norm averaged %.3g %s, below %.3g",
                         m.generatorGradientNorm(), over, policy.vanishingGradientNorm()),
                 found);
+
+        // A critic's scores are raw, so D(x) - D(G(z)) is its estimate whatever penalty its loss carries.
+        double estimate = (double) m.realScore() - m.fakeScore();
+        judge(HealthCondition.UNCONSTRAINED_CRITIC, estimate > criticBound, metrics, from,
+                () -> String.format(Locale.ROOT,
+                        "the critic's estimate of the Wasserstein distance, D(x) - D(G(z)), averaged %.4g %s,"
+                                + " above %.4g, the most a 1-Lipschitz critic can give between images in [-1, 1]",
+                        estimate, over, criticBound),
+                found);
     }
 
     /** The means of the window's reports that the conditions compare with their thresholds. */
@@ -117,7 +158,8 @@ public final class HealthMonitor {
         long now = metrics.globalStep();
         Long previous = lastHeld.put(condition, now);
         if (previous == null || now - previous > policy.window()) {
-            found.add(new Diagnosis(condition, action, metrics.epoch(), metrics.step(), now, since, evidence.get()));
+            found.add(new Diagnosis(condition, action, metrics.epoch(), metrics.step(), now, since, evidence.get(),
+                    condition.advice(loss)));
         }
     }
 

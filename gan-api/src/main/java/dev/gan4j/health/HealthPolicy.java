@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param overpoweringAccuracy the discriminator's mean accuracy above which it is overpowering
  * @param collapseRatio the share of the real images' diversity below which the generator has collapsed
  * @param vanishingGradientNorm the generator's mean gradient norm below which its gradient has vanished
+ * @param criticEstimateLimit the multiple of the largest distance a 1-Lipschitz critic can report (the
+ *     diameter of the image cube [-1, 1]^(C·H·W)) above which a Wasserstein critic is unconstrained
  */
 public record HealthPolicy(
         Map<HealthCondition, HealthAction> actions,
@@ -29,7 +31,8 @@ public record HealthPolicy(
         int window,
         double overpoweringAccuracy,
         double collapseRatio,
-        double vanishingGradientNorm) {
+        double vanishingGradientNorm,
+        double criticEstimateLimit) {
 
     /** Default {@link #warmup()}: 200 steps. */
     public static final int DEFAULT_WARMUP = 200;
@@ -41,6 +44,8 @@ public record HealthPolicy(
     public static final double DEFAULT_COLLAPSE_RATIO = 0.15;
     /** Default {@link #vanishingGradientNorm()}: 0.01. */
     public static final double DEFAULT_VANISHING_GRADIENT_NORM = 1e-2;
+    /** Default {@link #criticEstimateLimit()}: 1, the bound itself. */
+    public static final double DEFAULT_CRITIC_ESTIMATE_LIMIT = 1;
 
     /**
      * Checks every setting.
@@ -70,12 +75,43 @@ public record HealthPolicy(
         if (!(vanishingGradientNorm > 0 && Double.isFinite(vanishingGradientNorm))) {
             throw new IllegalArgumentException("vanishingGradientNorm must be > 0 and finite, got " + vanishingGradientNorm);
         }
+        if (!(criticEstimateLimit > 0 && Double.isFinite(criticEstimateLimit))) {
+            throw new IllegalArgumentException("criticEstimateLimit must be > 0 and finite, got " + criticEstimateLimit);
+        }
+    }
+
+    /**
+     * A policy with the default {@link #criticEstimateLimit()}, as policies were before it existed.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public HealthPolicy(
+            Map<HealthCondition, HealthAction> actions,
+            int warmup,
+            int window,
+            double overpoweringAccuracy,
+            double collapseRatio,
+            double vanishingGradientNorm) {
+        this(withDefaultCriticAction(actions), warmup, window, overpoweringAccuracy, collapseRatio,
+                vanishingGradientNorm, DEFAULT_CRITIC_ESTIMATE_LIMIT);
+    }
+
+    /** Gives {@link HealthCondition#UNCONSTRAINED_CRITIC}, newer than the other conditions, its default action. */
+    private static Map<HealthCondition, HealthAction> withDefaultCriticAction(Map<HealthCondition, HealthAction> actions) {
+        Objects.requireNonNull(actions, "actions");
+        if (actions.containsKey(HealthCondition.UNCONSTRAINED_CRITIC)) {
+            return actions;
+        }
+        Map<HealthCondition, HealthAction> all = new EnumMap<>(HealthCondition.class);
+        all.putAll(actions);
+        all.put(HealthCondition.UNCONSTRAINED_CRITIC, HealthAction.WARN);
+        return all;
     }
 
     /**
      * Returns the default policy: divergence stops training; discriminator overpowering, generator
-     * collapse and vanishing generator gradients are warnings; thresholds as the {@code DEFAULT_}
-     * constants.
+     * collapse, vanishing generator gradients and an unconstrained critic are warnings; thresholds as the
+     * {@code DEFAULT_} constants.
      */
     public static HealthPolicy defaults() {
         return builder().build();
@@ -113,11 +149,13 @@ public record HealthPolicy(
         private double overpoweringAccuracy = DEFAULT_OVERPOWERING_ACCURACY;
         private double collapseRatio = DEFAULT_COLLAPSE_RATIO;
         private double vanishingGradientNorm = DEFAULT_VANISHING_GRADIENT_NORM;
+        private double criticEstimateLimit = DEFAULT_CRITIC_ESTIMATE_LIMIT;
 
         Builder() {
             actions.put(HealthCondition.DISCRIMINATOR_OVERPOWERING, HealthAction.WARN);
             actions.put(HealthCondition.GENERATOR_COLLAPSE, HealthAction.WARN);
             actions.put(HealthCondition.VANISHING_GENERATOR_GRADIENTS, HealthAction.WARN);
+            actions.put(HealthCondition.UNCONSTRAINED_CRITIC, HealthAction.WARN);
             actions.put(HealthCondition.DIVERGENCE, HealthAction.STOP);
         }
 
@@ -197,9 +235,26 @@ public record HealthPolicy(
             return this;
         }
 
+        /**
+         * Sets the multiple of the image cube's diameter above which a Wasserstein critic's mean estimate
+         * shows that it is not Lipschitz. Default 1: the bound itself, which no 1-Lipschitz critic can
+         * pass on images in [-1, 1]; augmentations that leave that range (colour, instance noise) widen
+         * the cube a little.
+         *
+         * @throws IllegalArgumentException if not positive and finite
+         */
+        public Builder criticEstimateLimit(double limit) {
+            if (!(limit > 0 && Double.isFinite(limit))) {
+                throw new IllegalArgumentException("criticEstimateLimit must be > 0 and finite, got " + limit);
+            }
+            this.criticEstimateLimit = limit;
+            return this;
+        }
+
         /** Returns the policy. */
         public HealthPolicy build() {
-            return new HealthPolicy(actions, warmup, window, overpoweringAccuracy, collapseRatio, vanishingGradientNorm);
+            return new HealthPolicy(actions, warmup, window, overpoweringAccuracy, collapseRatio, vanishingGradientNorm,
+                    criticEstimateLimit);
         }
     }
 }

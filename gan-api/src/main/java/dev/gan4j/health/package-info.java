@@ -1,6 +1,7 @@
 /**
  * Training health: what can go wrong in a GAN's training that its losses alone do not show
- * (divergence, an overpowering discriminator, generator collapse, vanishing generator gradients),
+ * (divergence, an overpowering discriminator, generator collapse, vanishing generator gradients, an
+ * unconstrained Wasserstein critic),
  * with advice for each.
  *
  * <p>Users choose what happens per condition with a {@link dev.gan4j.health.HealthPolicy} (log, warn

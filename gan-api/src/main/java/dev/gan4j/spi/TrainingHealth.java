@@ -33,7 +33,7 @@ final class TrainingHealth {
      *     there is none
      */
     TrainingHealth(GanConfig config, LongFunction<Path> lastGoodCheckpoint) {
-        this.monitor = config.health().isOff() ? null : new HealthMonitor(config.health());
+        this.monitor = config.health().isOff() ? null : new HealthMonitor(config.health(), config.loss(), config.generator().outputShape());
         this.listeners = config.listeners();
         this.lastGoodCheckpoint = lastGoodCheckpoint;
     }

@@ -3,6 +3,8 @@ package dev.gan4j.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gan4j.spec.TensorShape;
+import dev.gan4j.train.GanLoss;
 import dev.gan4j.train.listener.StepMetrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,8 @@ class HealthMonitorTest {
         float realAccuracy = 0.85f;
         float fakeAccuracy = 0.85f;
         float foolRate = 0.1f;
+        float realScore = 0.7f;
+        float fakeScore = 0.3f;
         float gNorm = 4f;
         float dNorm = 9f;
         float fakeDiversity = 18f;
@@ -45,7 +49,7 @@ class HealthMonitorTest {
         StepMetrics metrics() {
             int epoch = (int) ((globalStep - 1) / STEPS_PER_EPOCH) + 1;
             int step = (int) ((globalStep - 1) % STEPS_PER_EPOCH) + 1;
-            return new StepMetrics(epoch, step, STEPS_PER_EPOCH, globalStep, dLoss, gLoss, 0.7f, 0.3f,
+            return new StepMetrics(epoch, step, STEPS_PER_EPOCH, globalStep, dLoss, gLoss, realScore, fakeScore,
                     realAccuracy, fakeAccuracy, foolRate, 1000, gNorm, dNorm, fakeDiversity, realDiversity);
         }
     }
@@ -297,5 +301,122 @@ class HealthMonitorTest {
         assertThatThrownBy(() -> monitor.observe(healthy(20).metrics()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("reports must come in step order: global step 20 after 20");
+    }
+
+    /** A Wasserstein critic's report: raw scores, no accuracy. */
+    private static Report critic(long globalStep, float estimate) {
+        Report r = healthy(globalStep).accuracy(Float.NaN);
+        r.foolRate = Float.NaN;
+        r.realScore = estimate / 2;
+        r.fakeScore = -estimate / 2;
+        r.dLoss = -estimate;
+        return r;
+    }
+
+    private static final TensorShape DIGIT = TensorShape.of(1, 28, 28);
+
+    @Test
+    void criticEstimateAboveTheImageCubesDiameterIsNamedUnconstrained() {
+        // given: a critic whose estimate climbs past 2·sqrt(784) = 56, the most a 1-Lipschitz critic can give
+        HealthMonitor monitor = new HealthMonitor(HealthPolicy.defaults(), GanLoss.wasserstein(), DIGIT);
+
+        // when
+        List<Diagnosis> found = run(monitor, 1000, 10, s -> critic(s, s < 250 ? 5f : 100f));
+
+        // then
+        assertThat(found).singleElement().satisfies(d -> {
+            assertThat(d.condition()).isEqualTo(HealthCondition.UNCONSTRAINED_CRITIC);
+            assertThat(d.globalStep()).isEqualTo(400);
+            assertThat(d.evidence()).isEqualTo("the critic's estimate of the Wasserstein distance, D(x) - D(G(z)),"
+                    + " averaged 81.00 over the 20 reports of global steps 210-400, above 56.00, the most a 1-Lipschitz"
+                    + " critic can give between images in [-1, 1]");
+            assertThat(d.message()).contains("Lipschitz constraint has failed").contains("gradient penalty");
+        });
+    }
+
+    @Test
+    void criticWithinTheBoundAndWithoutAccuracyRaisesNothing() {
+        // given: an estimate of 50 (under 56), accuracies NaN as a critic's are
+        HealthMonitor monitor = new HealthMonitor(HealthPolicy.defaults(), GanLoss.wasserstein(), DIGIT);
+
+        assertThat(run(monitor, 2000, 10, s -> critic(s, 50f))).isEmpty();
+    }
+
+    @Test
+    void criticBoundScalesWithTheImageAndThePolicysLimit() {
+        // given: 3x32x32 images (diameter 2·sqrt(3072) = 110.85) and half of it as the limit
+        HealthPolicy half = HealthPolicy.builder().criticEstimateLimit(0.5).build();
+        HealthMonitor monitor = new HealthMonitor(half, GanLoss.wasserstein(), TensorShape.of(3, 32, 32));
+
+        // then: 60 is above 55.43, 50 is not
+        assertThat(run(monitor, 1000, 10, s -> critic(s, 60f)))
+                .singleElement().extracting(Diagnosis::evidence).asString().contains("above 55.43");
+        assertThat(run(new HealthMonitor(half, GanLoss.wasserstein(), TensorShape.of(3, 32, 32)), 1000, 10,
+                s -> critic(s, 50f))).isEmpty();
+    }
+
+    @Test
+    void scoresOfALossWithoutACriticAreNotJudgedAsAnEstimate() {
+        HealthMonitor monitor = new HealthMonitor(HealthPolicy.defaults(), GanLoss.hinge(), DIGIT);
+
+        assertThat(run(monitor, 1000, 10, s -> {
+            Report r = healthy(s);
+            r.realScore = 100f;
+            r.fakeScore = -100f;
+            return r;
+        })).isEmpty();
+    }
+
+    @Test
+    void criticNeedsTheImageShape() {
+        assertThatThrownBy(() -> new HealthMonitor(HealthPolicy.defaults(), GanLoss.wasserstein(), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a Wasserstein critic's health needs the image shape, got null");
+    }
+
+    @Test
+    void overpoweredHingeDiscriminatorIsNotAdvisedLabelSmoothingWhichHingeRefuses() {
+        HealthMonitor monitor = new HealthMonitor(HealthPolicy.defaults(), GanLoss.hinge(), DIGIT);
+
+        List<Diagnosis> found = run(monitor, 1000, 10, s -> healthy(s).accuracy(0.99f));
+
+        assertThat(found).singleElement().satisfies(d -> {
+            assertThat(d.condition()).isEqualTo(HealthCondition.DISCRIMINATOR_OVERPOWERING);
+            assertThat(d.advice()).doesNotContain("LabelSmoothing").contains("no targets").contains("R1");
+            assertThat(d.message()).endsWith(d.advice());
+        });
+    }
+
+    @Test
+    void adviceForVanishingGradientsFitsTheLoss() {
+        // minimax: switch to the non-saturating loss
+        assertThat(HealthCondition.VANISHING_GENERATOR_GRADIENTS.advice(GanLoss.minimax()))
+                .contains("use GanLoss.nonSaturating()");
+        // already non-saturating: the discriminator is the problem, not the loss
+        assertThat(HealthCondition.VANISHING_GENERATOR_GRADIENTS.advice(GanLoss.nonSaturating()))
+                .doesNotContain("use GanLoss.nonSaturating()").contains("Lower the discriminator's learning rate");
+        // a clipped critic: the clip
+        assertThat(HealthCondition.VANISHING_GENERATOR_GRADIENTS.advice(GanLoss.wasserstein(1e-4)))
+                .contains("raise the clip").contains("gradient penalty");
+    }
+
+    @Test
+    void adviceForCollapseOffersLabelSmoothingOnlyToLossesWithTargets() {
+        for (GanLoss loss : GanLoss.DEFAULTS) {
+            String advice = HealthCondition.GENERATOR_COLLAPSE.advice(loss);
+            if (loss.usesTargets()) {
+                assertThat(advice).as(loss.name()).contains("label smoothing");
+            } else {
+                assertThat(advice).as(loss.name()).doesNotContain("label smoothing");
+            }
+        }
+    }
+
+    @Test
+    void monitorOfTheDefaultLossAdvisesAsTheConditionDoes() {
+        List<Diagnosis> found = run(1000, 10, s -> healthy(s).accuracy(0.99f));
+
+        assertThat(found).singleElement().extracting(Diagnosis::advice).asString()
+                .startsWith(HealthCondition.DISCRIMINATOR_OVERPOWERING.advice());
     }
 }

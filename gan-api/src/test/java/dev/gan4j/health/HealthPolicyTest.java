@@ -17,6 +17,8 @@ class HealthPolicyTest {
         assertThat(policy.action(HealthCondition.DISCRIMINATOR_OVERPOWERING)).isEqualTo(HealthAction.WARN);
         assertThat(policy.action(HealthCondition.GENERATOR_COLLAPSE)).isEqualTo(HealthAction.WARN);
         assertThat(policy.action(HealthCondition.VANISHING_GENERATOR_GRADIENTS)).isEqualTo(HealthAction.WARN);
+        assertThat(policy.action(HealthCondition.UNCONSTRAINED_CRITIC)).isEqualTo(HealthAction.WARN);
+        assertThat(policy.criticEstimateLimit()).isEqualTo(1.0);
         assertThat(policy.warmup()).isEqualTo(200);
         assertThat(policy.window()).isEqualTo(200);
         assertThat(policy.overpoweringAccuracy()).isEqualTo(0.95);
@@ -54,6 +56,7 @@ class HealthPolicyTest {
                 .action(HealthCondition.DISCRIMINATOR_OVERPOWERING, HealthAction.IGNORE)
                 .action(HealthCondition.GENERATOR_COLLAPSE, HealthAction.IGNORE)
                 .action(HealthCondition.VANISHING_GENERATOR_GRADIENTS, HealthAction.IGNORE)
+                .action(HealthCondition.UNCONSTRAINED_CRITIC, HealthAction.IGNORE)
                 .action(HealthCondition.DIVERGENCE, HealthAction.LOG)
                 .build();
 
@@ -76,6 +79,8 @@ class HealthPolicyTest {
                 .hasMessage("collapseRatio must be in (0, 1), got 0.0");
         assertThatThrownBy(() -> b.vanishingGradientNorm(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("vanishingGradientNorm must be > 0 and finite, got NaN");
+        assertThatThrownBy(() -> b.criticEstimateLimit(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("criticEstimateLimit must be > 0 and finite, got 0.0");
         assertThatThrownBy(() -> b.action(null, HealthAction.LOG)).isInstanceOf(NullPointerException.class)
                 .hasMessage("condition");
         assertThatThrownBy(() -> b.action(HealthCondition.DIVERGENCE, null)).isInstanceOf(NullPointerException.class)
@@ -90,6 +95,25 @@ class HealthPolicyTest {
         assertThatThrownBy(() -> new HealthPolicy(actions, 200, 200, 0.95, 0.15, 0.01))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("health policy has no action for DISCRIMINATOR_OVERPOWERING; give every condition one");
+    }
+
+    @Test
+    void policyOfTheSixSettingsBeforeTheCriticConditionWarnsOfAnUnconstrainedCritic() {
+        // given: every action of the conditions that existed before the critic's, as a 0.1.0 user wrote them
+        Map<HealthCondition, HealthAction> actions = new EnumMap<>(HealthCondition.class);
+        actions.put(HealthCondition.DISCRIMINATOR_OVERPOWERING, HealthAction.LOG);
+        actions.put(HealthCondition.GENERATOR_COLLAPSE, HealthAction.STOP);
+        actions.put(HealthCondition.VANISHING_GENERATOR_GRADIENTS, HealthAction.IGNORE);
+        actions.put(HealthCondition.DIVERGENCE, HealthAction.STOP);
+
+        // when
+        HealthPolicy policy = new HealthPolicy(actions, 100, 300, 0.9, 0.2, 0.001);
+
+        // then
+        assertThat(policy.action(HealthCondition.UNCONSTRAINED_CRITIC)).isEqualTo(HealthAction.WARN);
+        assertThat(policy.action(HealthCondition.GENERATOR_COLLAPSE)).isEqualTo(HealthAction.STOP);
+        assertThat(policy.criticEstimateLimit()).isEqualTo(HealthPolicy.DEFAULT_CRITIC_ESTIMATE_LIMIT);
+        assertThat(policy.window()).isEqualTo(300);
     }
 
     @Test

@@ -24,6 +24,8 @@ import dev.gan4j.train.listener.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Seeded real runs made to fail in each named way, and a healthy one that must raise nothing. */
 class TrainingHealthTest {
@@ -213,5 +215,73 @@ class TrainingHealthTest {
         // then
         assertThat(run.steps).hasSize(50);
         assertThat(run.diagnoses).isEmpty();
+    }
+
+    /** A run whose discriminator learns a hundred times faster than its generator, with {@code loss}. */
+    private static Recorder overpowered(GanLoss loss) {
+        return train(tiny()
+                .loss(loss)
+                .labelSmoothing(LabelSmoothing.none())
+                .generatorOptimizer(Adam.of(2e-4, 0.5))
+                .discriminatorOptimizer(Adam.of(2e-2, 0.5)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"leastSquares", "hinge", "relativisticAverage"})
+    @Slow
+    void discriminatorWithAHundredTimesTheLearningRateIsNamedOverpoweringUnderEveryLossWithAnAccuracy(String name) {
+        // given
+        GanLoss loss = GanLoss.ofName(name);
+
+        // when
+        Recorder run = overpowered(loss);
+
+        // then: named within 500 steps, with the loss's advice (label smoothing only where the loss has targets)
+        assertThat(run.diagnoses).filteredOn(d -> d.condition() == HealthCondition.DISCRIMINATOR_OVERPOWERING)
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.globalStep()).isLessThanOrEqualTo(500);
+                    assertThat(d.advice()).isEqualTo(HealthCondition.DISCRIMINATOR_OVERPOWERING.advice(loss))
+                            .contains("Lower the discriminator's learning rate");
+                    if (!loss.usesTargets()) {
+                        assertThat(d.advice()).doesNotContain("LabelSmoothing");
+                    }
+                });
+    }
+
+    @Test
+    @Slow
+    void criticClippedFarTooTightlyIsNamedVanishingGradientsWithAdviceAboutTheClip() {
+        // given: every critic weight within 1e-4, so the critic is all but constant
+        Recorder run = train(tiny().loss(GanLoss.wasserstein(1e-4)).optimizer(Adam.of(2e-4, 0.5)));
+
+        // then
+        assertThat(run.diagnoses).filteredOn(d -> d.condition() == HealthCondition.VANISHING_GENERATOR_GRADIENTS)
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.globalStep()).isLessThanOrEqualTo(500);
+                    assertThat(d.message()).contains("raise the clip").doesNotContain("use GanLoss.nonSaturating()");
+                });
+        // a critic has no accuracy, so it is never called overpowering
+        assertThat(run.diagnoses).noneMatch(d -> d.condition() == HealthCondition.DISCRIMINATOR_OVERPOWERING);
+    }
+
+    @Test
+    @Slow
+    void criticWithALooseClipAndAFastOptimiserIsNamedUnconstrained() {
+        // given: weights clipped at 1 (a hundred times the paper's 0.01) and Adam at 2e-2: nothing keeps
+        // the critic near 1-Lipschitz, and its estimate outgrows the 2·sqrt(64) = 16 any such critic can give
+        Recorder run = train(tiny().loss(GanLoss.wasserstein(1.0))
+                .generatorOptimizer(Adam.of(2e-4, 0.5))
+                .discriminatorOptimizer(Adam.of(2e-2, 0.5)));
+
+        // then
+        assertThat(run.diagnoses).filteredOn(d -> d.condition() == HealthCondition.UNCONSTRAINED_CRITIC)
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.globalStep()).isLessThanOrEqualTo(500);
+                    assertThat(d.evidence()).contains("above 16.00");
+                    assertThat(d.message()).contains("gradient penalty");
+                });
     }
 }
