@@ -149,11 +149,12 @@ final class DiscriminatorInputs {
         if (d.brightness() != null) {
             x = x.add(d.brightness());
             if (d.saturation() != null) {
-                NDArray mean = x.mean(new int[] {1}, true);
-                x = x.sub(mean).mul(d.saturation()).add(mean);
+                x = towards(x, x.mean(new int[] {1}, true), d.saturation());
             }
-            NDArray mean = x.mean(new int[] {1, 2, 3}, true);
-            x = x.sub(mean).mul(d.contrast()).add(mean);
+            // DJL's torch mean takes one axis: the image's mean over its flattened pixels.
+            long n = x.getShape().get(0);
+            NDArray mean = x.reshape(n, -1).mean(new int[] {1}, true).reshape(n, 1, 1, 1);
+            x = towards(x, mean, d.contrast());
         }
         if (d.rowShift() != null) {
             // out[i, j] = x[i + dy, j + dx], zero outside: two batched products with one-hot matrices,
@@ -177,5 +178,13 @@ final class DiscriminatorInputs {
             x = x.mul(inside.logicalNot().toType(DataType.FLOAT32, false).expandDims(1));
         }
         return x;
+    }
+
+    /**
+     * {@code (x - mean) f + mean}, the reference code's saturation and contrast, computed as {@code x f +
+     * mean (1 - f)} so that a sample left alone ({@code f = 1}) keeps its pixels bit for bit.
+     */
+    private static NDArray towards(NDArray x, NDArray mean, NDArray f) {
+        return x.mul(f).add(mean.mul(f.neg().add(1f)));
     }
 }
