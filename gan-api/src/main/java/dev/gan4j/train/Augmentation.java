@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,13 +36,59 @@ import java.util.stream.Collectors;
  * probability, independently (as Karras et al., 2020, "Training Generative Adversarial Networks with
  * Limited Data", do with their pipeline); a probability of 0 leaves every image untouched.
  *
+ * <p>{@link #adaptive()} adjusts that probability during training instead (ADA, Karras et al.):
+ * see {@link Adaptive}.
+ *
  * <pre>{@code builder.augmentation(Augmentation.diffAugment(Policy.COLOR, Policy.TRANSLATION, Policy.CUTOUT))}</pre>
  *
  * @param policies the augmentations applied; empty for none
  * @param probability the probability of each augmentation for each sample, in [0, 1]; 1 for
- *     DiffAugment as published
+ *     DiffAugment as published; with {@link #adaptive()} the probability at the first step
+ * @param adaptation how the probability adapts during training ({@link #adaptive()}), or empty for a
+ *     fixed probability
  */
-public record Augmentation(Set<Policy> policies, double probability) {
+public record Augmentation(Set<Policy> policies, double probability, Optional<Adaptive> adaptation) {
+
+    /**
+     * Adaptive augmentation probability (ADA; Karras et al., 2020, "Training Generative Adversarial
+     * Networks with Limited Data", §3): every {@code interval} generator steps the engine reads the
+     * overfitting heuristic {@code r = E[sign(D(x))]} over the real images the discriminator judged in
+     * its updates since the last adjustment (its raw outputs, augmented), and moves the probability by
+     * {@code sign(r - target) * images / speedImages}, clipped to [0, 1], where {@code images} is the
+     * real images per adjustment ({@code interval * batchSize}). So the probability can go from 0 to 1
+     * in {@code speedImages} real images. The probability and the heuristic's running sum are saved in
+     * checkpoints; the heuristic is read to the host once per adjustment only. The sign heuristic
+     * assumes D's outputs are centred on 0 (logits, hinge scores), as in the paper.
+     *
+     * @param target the heuristic's target, in (0, 1); the paper's 0.6
+     * @param interval generator steps between adjustments, at least 1; the paper's 4
+     * @param speedImages real images over which the probability can go from 0 to 1, at least 1; the
+     *     paper's 500,000
+     */
+    public record Adaptive(double target, int interval, long speedImages) {
+        /** Checks each setting. */
+        public Adaptive {
+            if (!(target > 0 && target < 1)) {
+                throw new IllegalArgumentException("adaptive augmentation target must be in (0, 1), got " + target);
+            }
+            if (interval < 1) {
+                throw new IllegalArgumentException("adaptive augmentation interval must be >= 1 step, got " + interval);
+            }
+            if (speedImages < 1) {
+                throw new IllegalArgumentException("adaptive augmentation speedImages must be >= 1, got " + speedImages);
+            }
+        }
+
+        /** The adjustment of the probability per real image seen, {@code 1 / speedImages}. */
+        public double stepPerImage() {
+            return 1.0 / speedImages;
+        }
+    }
+
+    /** A fixed probability, as before adaptive augmentation existed. */
+    public Augmentation(Set<Policy> policies, double probability) {
+        this(policies, probability, Optional.empty());
+    }
 
     /** An augmentation of DiffAugment's. */
     public enum Policy {
@@ -79,6 +126,7 @@ public record Augmentation(Set<Policy> policies, double probability) {
     /** Copies the policies and checks the probability. */
     public Augmentation {
         Objects.requireNonNull(policies, "policies");
+        Objects.requireNonNull(adaptation, "adaptation");
         policies = policies.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(policies));
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("augmentation probability must be in [0, 1], got " + probability);
@@ -114,12 +162,37 @@ public record Augmentation(Set<Policy> policies, double probability) {
      * @throws IllegalArgumentException if {@code p} is not in [0, 1]
      */
     public Augmentation withProbability(double p) {
-        return new Augmentation(policies, p);
+        return new Augmentation(policies, p, adaptation);
     }
 
-    /** Whether any image is changed: a policy is set and the probability is above 0. */
+    /**
+     * Returns this augmentation with an adaptive probability (ADA) with the paper's settings: target
+     * 0.6, an adjustment every 4 steps, from 0 to 1 in 500,000 real images, starting at probability 0.
+     * See {@link Adaptive}; {@link #withProbability(double)} afterwards sets the starting probability.
+     */
+    public Augmentation adaptive() {
+        return adaptive(0.6, 4, 500_000);
+    }
+
+    /**
+     * Returns this augmentation with an adaptive probability (ADA) starting at 0; see {@link Adaptive}
+     * for the settings, e.g. {@code adaptive(0.6, 4, 50_000)} to adapt ten times faster on a short run.
+     *
+     * @throws IllegalArgumentException if a setting is out of its range, naming it
+     * @throws IllegalStateException if this augmentation has no policy
+     */
+    public Augmentation adaptive(double target, int interval, long speedImages) {
+        if (policies.isEmpty()) {
+            throw new IllegalStateException("adaptive augmentation needs a policy; use Augmentation.diffAugment(...).adaptive()");
+        }
+        return new Augmentation(policies, 0, Optional.of(new Adaptive(target, interval, speedImages)));
+    }
+
+    /**
+     * Whether any image may be changed: a policy is set and the probability is above 0 or adapts.
+     */
     public boolean isOn() {
-        return !policies.isEmpty() && probability > 0;
+        return !policies.isEmpty() && (probability > 0 || adaptation.isPresent());
     }
 
     /** Whether {@code policy} is among the policies. */
@@ -141,6 +214,8 @@ public record Augmentation(Set<Policy> policies, double probability) {
         if (policies.isEmpty()) {
             return "none";
         }
-        return "diffAugment(" + policyText() + ")" + (probability == 1 ? "" : " p=" + probability);
+        return "diffAugment(" + policyText() + ")" + (probability == 1 && adaptation.isEmpty() ? "" : " p=" + probability)
+                + adaptation.map(a -> " adaptive(target=" + a.target() + ", interval=" + a.interval() + ", speedImages="
+                        + a.speedImages() + ")").orElse("");
     }
 }

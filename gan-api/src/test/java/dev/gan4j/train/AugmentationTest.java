@@ -57,6 +57,32 @@ class AugmentationTest {
     }
 
     @Test
+    void adaptiveStartsAtZeroWithThePapersSettingsAndIsOnThere() {
+        Augmentation ada = Augmentation.diffAugment(Policy.COLOR).adaptive();
+
+        assertThat(ada.adaptation()).contains(new Augmentation.Adaptive(0.6, 4, 500_000));
+        assertThat(ada.probability()).isZero();
+        assertThat(ada.isOn()).isTrue();
+        assertThat(ada.withProbability(0.2).adaptation()).isEqualTo(ada.adaptation());
+        assertThat(ada.describe())
+                .isEqualTo("diffAugment(color) p=0.0 adaptive(target=0.6, interval=4, speedImages=500000)");
+        assertThat(new Augmentation.Adaptive(0.6, 4, 500_000).stepPerImage()).isEqualTo(1.0 / 500_000);
+    }
+
+    @Test
+    void rejectsAdaptiveSettingsOutsideTheirRangesAndWithoutAPolicy() {
+        Augmentation a = Augmentation.diffAugment(Policy.CUTOUT);
+        assertThatThrownBy(() -> a.adaptive(1, 4, 1000)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("adaptive augmentation target must be in (0, 1), got 1.0");
+        assertThatThrownBy(() -> a.adaptive(0.6, 0, 1000)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("adaptive augmentation interval must be >= 1 step, got 0");
+        assertThatThrownBy(() -> a.adaptive(0.6, 4, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("adaptive augmentation speedImages must be >= 1, got 0");
+        assertThatThrownBy(() -> Augmentation.none().adaptive()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("adaptive augmentation needs a policy; use Augmentation.diffAugment(...).adaptive()");
+    }
+
+    @Test
     void policiesParseFromTheirNamesAndAnUnknownOneIsNamed() {
         assertThat(Policy.parse("translation,cutout,color"))
                 .containsExactlyInAnyOrder(Policy.TRANSLATION, Policy.CUTOUT, Policy.COLOR);

@@ -54,7 +54,7 @@ final class AdversarialStep {
         this.separateBatches = config.discriminator().layers().stream().anyMatch(l -> l instanceof Layer.BatchNorm);
         this.clock = config.profileSteps() ? new PhaseClock() : null;
         this.inputs = new DiscriminatorInputs(config.augmentation(), config.instanceNoise(), generatorUpdates,
-                config.generator().outputShape().dims());
+                config.generator().outputShape().dims(), manager);
         this.labelFlips = (float) config.labelFlips();
         int b = config.batchSize();
         // Targets for the discriminator's logits of real images first, then fake.
@@ -82,6 +82,7 @@ final class AdversarialStep {
                 fake = discriminatorUpdate(step, collector, measure && i == k);
             }
             Verdict verdict = generatorUpdate(fake, collector, measure);
+            inputs.afterStep(generatorOptimizer.updates(), config.batchSize(), k);
             float[] metrics = measure ? measure(fake, verdict) : null;
             lap(PhaseClock.METRICS, null);
             return metrics;
@@ -106,6 +107,7 @@ final class AdversarialStep {
         NDArray z = step.randomNormal(0f, 1f, new Shape(b, config.generator().latentDim()), DataType.FLOAT32);
         NDArray fake = generator.forward(z, true);
         NDArray logits = discriminate(real, fake.stopGradient());
+        inputs.observeReal(losses.real(logits));
         // Label flips (Salimans et al., 2016): each sample's target swapped with probability p, drawn
         // only when on so that runs without them draw what they always drew.
         NDArray loss = labelFlips > 0
@@ -207,6 +209,11 @@ final class AdversarialStep {
      */
     long drainHostCopies() {
         return clock == null ? 0 : clock.drainHostReads();
+    }
+
+    /** What D's inputs go through, whose adaptive probability checkpoints save. */
+    DiscriminatorInputs inputs() {
+        return inputs;
     }
 
     /** The generator's optimiser, whose state checkpoints save. */

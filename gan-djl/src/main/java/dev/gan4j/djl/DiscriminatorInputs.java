@@ -37,13 +37,30 @@ final class DiscriminatorInputs {
     private final int shiftCols;
     private final int cutRows;
     private final int cutCols;
+    /** ADA's settings, or {@code null} for a fixed probability. */
+    private final Augmentation.Adaptive adaptive;
+    /** The probability of each augmentation per sample: fixed, or ADA's current one. */
+    private double probability;
+    /** ADA's running sum of sign(D(x)) on the device since its last adjustment, or {@code null}. */
+    private final NDArray heuristicSum;
 
     /**
      * @param imageShape the images' shape without the batch axis: channels, height, width
      * @param totalSteps the run's generator steps, over which the noise anneals
      */
     DiscriminatorInputs(Augmentation augmentation, InstanceNoise noise, long totalSteps, int[] imageShape) {
+        this(augmentation, noise, totalSteps, imageShape, null);
+    }
+
+    /**
+     * @param root where ADA keeps its running sum; needed only with an adaptive probability
+     */
+    DiscriminatorInputs(Augmentation augmentation, InstanceNoise noise, long totalSteps, int[] imageShape,
+            NDManager root) {
         this.augmentation = augmentation;
+        this.adaptive = augmentation.policies().isEmpty() ? null : augmentation.adaptation().orElse(null);
+        this.probability = augmentation.probability();
+        this.heuristicSum = adaptive == null ? null : root.zeros(new Shape(), DataType.FLOAT32);
         this.noise = noise;
         this.totalSteps = Math.max(1, totalSteps);
         this.channels = imageShape[0];
@@ -133,7 +150,7 @@ final class DiscriminatorInputs {
      * identity}; with probability 1 (DiffAugment as published) draws nothing more.
      */
     private NDArray sometimes(NDArray drawn, float identity) {
-        double p = augmentation.probability();
+        double p = probability;
         if (p >= 1) {
             return drawn;
         }
@@ -178,6 +195,58 @@ final class DiscriminatorInputs {
             x = x.mul(inside.logicalNot().toType(DataType.FLOAT32, false).expandDims(1));
         }
         return x;
+    }
+
+    /**
+     * Adds ADA's overfitting heuristic for the real images of a discriminator update: {@code
+     * sign(D(x))} summed on the device, without a host read. Does nothing without ADA.
+     *
+     * @param realOutputs D's outputs for the real images, {@code [B, 1]}
+     */
+    void observeReal(NDArray realOutputs) {
+        if (adaptive != null) {
+            // Detached: the running sum lives across steps and must not join a step's graph.
+            heuristicSum.addi(realOutputs.stopGradient().sign().sum());
+        }
+    }
+
+    /**
+     * After each generator step: every ADA interval, reads the heuristic {@code r = E[sign(D(x))]} to
+     * the host (the only read) and moves the probability by {@code sign(r - target) * interval *
+     * batchSize / speedImages}, clipped to [0, 1] (Karras et al., 2020, §3). Does nothing without ADA.
+     *
+     * @param stepsDone generator steps done in the run, this one included
+     * @param batchSize real images per discriminator update
+     * @param updatesPerStep discriminator updates per generator step
+     */
+    void afterStep(long stepsDone, int batchSize, int updatesPerStep) {
+        if (adaptive == null || stepsDone % adaptive.interval() != 0) {
+            return;
+        }
+        // Adjustments fall on multiples of the interval over the whole run, so a resumed run's
+        // running sum covers the same images as the uninterrupted run's.
+        double r = HostReads.floats(heuristicSum)[0] / ((double) adaptive.interval() * updatesPerStep * batchSize);
+        double move = Math.signum(r - adaptive.target()) * adaptive.interval() * batchSize * adaptive.stepPerImage();
+        probability = Math.min(1, Math.max(0, probability + move));
+        heuristicSum.muli(0f);
+    }
+
+    /** ADA's current probability, which checkpoints save; 0 without ADA. */
+    double probability() {
+        return adaptive == null ? 0 : probability;
+    }
+
+    /** ADA's running sum since its last adjustment, read to the host (checkpoints only); 0 without ADA. */
+    double heuristicSum() {
+        return adaptive == null ? 0 : HostReads.floats(heuristicSum)[0];
+    }
+
+    /** Restores ADA's state from a checkpoint; does nothing without ADA. */
+    void load(double probability, double heuristicSum) {
+        if (adaptive != null) {
+            this.probability = probability;
+            this.heuristicSum.muli(0f).addi((float) heuristicSum);
+        }
     }
 
     /**

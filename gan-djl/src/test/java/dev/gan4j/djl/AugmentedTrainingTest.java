@@ -103,6 +103,28 @@ class AugmentedTrainingTest {
     }
 
     @Test
+    void anAdaptiveRunResumedMidIntervalEndsBitForBitWhereTheUninterruptedOneEnds(@TempDir Path whole,
+            @TempDir Path cut) throws IOException {
+        // An adjustment every 4 steps of 0.32 (4 x 8 / 100) from 0.5: the checkpoint resumed from (step 6)
+        // falls between adjustments, so the running sum must come back from it.
+        Augmentation ada = ALL.adaptive(0.6, 4, 100).withProbability(0.5);
+        List<float[]> uninterrupted = Runs.train(Runs.builder(whole).augmentation(ada).build());
+
+        assertThatThrownBy(() -> Runs.train(Runs.builder(cut).augmentation(ada).listener(Runs.crashAfter(7)).build()))
+                .hasMessageContaining("simulated crash");
+        assertThat(Runs.newest(cut).state().augmentationHeuristicSum()).as("the running sum at the crash")
+                .isNotZero();
+        GanTrainer resuming = GanTrainer.resume(cut).build();
+        assertThat(resuming.config().augmentation()).isEqualTo(ada);
+        List<float[]> resumed = Runs.train(resuming);
+
+        Runs.assertSameWeights(resumed, uninterrupted);
+        Runs.assertSameState(Runs.newest(cut).state(), Runs.newest(whole).state());
+        assertThat(Runs.newest(whole).state().augmentationProbability()).as("the probability moved")
+                .isNotEqualTo(0.5);
+    }
+
+    @Test
     void eachSettingAloneChangesTheRun(@TempDir Path plain, @TempDir Path augmented, @TempDir Path noisy,
             @TempDir Path flipped, @TempDir Path never) {
         List<float[]> without = Runs.train(Runs.builder(plain).build());

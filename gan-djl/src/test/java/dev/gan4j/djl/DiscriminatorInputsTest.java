@@ -349,6 +349,41 @@ class DiscriminatorInputsTest {
     }
 
     @Test
+    void adaptiveProbabilityMovesTowardsTheTargetEveryIntervalOnly() {
+        // Target 0.6, every 2 steps, 0 to 1 in 1000 images; batches of 4 real images, one D update.
+        DiscriminatorInputs ada = new DiscriminatorInputs(
+                Augmentation.diffAugment(Policy.TRANSLATION).adaptive(0.6, 2, 1000), InstanceNoise.none(), 100,
+                new int[] {1, H, W}, manager);
+        NDArray confident = manager.create(new float[] {2f, 0.5f, 3f, -1f}, new Shape(4, 1)); // r = 0.5
+        NDArray certain = manager.create(new float[] {2f, 0.5f, 3f, 1f}, new Shape(4, 1)); // r = 1
+
+        assertThat(ada.probability()).isZero();
+        ada.observeReal(certain);
+        ada.afterStep(1, 4, 1);
+        assertThat(ada.probability()).as("between adjustments").isZero();
+        assertThat(ada.heuristicSum()).isEqualTo(4);
+        ada.observeReal(certain);
+        ada.afterStep(2, 4, 1);
+        assertThat(ada.probability()).as("r = 1 > 0.6: up by 2 x 4 / 1000").isEqualTo(0.008);
+        assertThat(ada.heuristicSum()).as("the sum restarts").isZero();
+        ada.observeReal(certain);
+        ada.afterStep(3, 4, 1);
+        ada.observeReal(confident);
+        ada.afterStep(4, 4, 1);
+        assertThat(ada.probability()).as("r = 0.75 > 0.6").isEqualTo(0.016);
+        for (int step = 5; step <= 12; step++) {
+            ada.observeReal(confident);
+            ada.afterStep(step, 4, 1);
+        }
+        assertThat(ada.probability()).as("r = 0.5 < 0.6, four times down, clipped at 0").isZero();
+
+        DiscriminatorInputs fixed = all(1);
+        fixed.observeReal(certain);
+        assertThat(fixed.probability()).as("no adaptive state without ADA").isZero();
+        assertThat(fixed.heuristicSum()).isZero();
+    }
+
+    @Test
     void noiseHasTheAnnealedStandardDeviationAndNoneAfterTheRunsEnd() {
         DiscriminatorInputs noisy = new DiscriminatorInputs(Augmentation.none(), InstanceNoise.annealed(0.2), 100,
                 new int[] {1, H, W});

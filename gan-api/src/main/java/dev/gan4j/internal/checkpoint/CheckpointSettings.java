@@ -46,6 +46,11 @@ final class CheckpointSettings {
         props.setProperty("keepCheckpoints", Integer.toString(config.checkpoints().keep()));
         props.setProperty("augmentation", config.augmentation().policyText());
         props.setProperty("augmentation.probability", Double.toString(config.augmentation().probability()));
+        config.augmentation().adaptation().ifPresent(a -> {
+            props.setProperty("augmentation.adaptive.target", Double.toString(a.target()));
+            props.setProperty("augmentation.adaptive.interval", Integer.toString(a.interval()));
+            props.setProperty("augmentation.adaptive.speedImages", Long.toString(a.speedImages()));
+        });
         props.setProperty("instanceNoise.sigma", Double.toString(config.instanceNoise().sigma()));
         props.setProperty("labelFlips", Double.toString(config.labelFlips()));
     }
@@ -83,8 +88,16 @@ final class CheckpointSettings {
         String policies = props.getProperty("augmentation", "none");
         double probability = props.containsKey("augmentation.probability")
                 ? doubleValue(props, "augmentation.probability") : 1;
-        return policies.equals("none") ? Augmentation.none().withProbability(probability)
-                : new Augmentation(Augmentation.Policy.parse(policies), probability);
+        if (policies.equals("none")) {
+            return Augmentation.none().withProbability(probability);
+        }
+        Augmentation fixed = new Augmentation(Augmentation.Policy.parse(policies), probability);
+        if (!props.containsKey("augmentation.adaptive.target")) {
+            return fixed;
+        }
+        return fixed.adaptive(doubleValue(props, "augmentation.adaptive.target"),
+                intValue(props, "augmentation.adaptive.interval"),
+                longValue(props, "augmentation.adaptive.speedImages")).withProbability(probability);
     }
 
     /** A number that checkpoints written before its setting existed lack: 0, off. */
