@@ -107,7 +107,7 @@ final class AdversarialStep {
         NDArray z = step.randomNormal(0f, 1f, new Shape(b, config.generator().latentDim()), DataType.FLOAT32);
         NDArray fake = generator.forward(z, true);
         NDArray logits = discriminate(real, fake.stopGradient());
-        inputs.observeReal(losses.real(logits));
+        inputs.observeReal(logits, b);
         // Label flips (Salimans et al., 2016): each sample's target swapped with probability p, drawn
         // only when on so that runs without them draw what they always drew.
         NDArray loss = labelFlips > 0

@@ -3,6 +3,7 @@ package dev.gan4j.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.gan4j.train.Augmentation;
@@ -201,12 +202,14 @@ final class DiscriminatorInputs {
      * Adds ADA's overfitting heuristic for the real images of a discriminator update: {@code
      * sign(D(x))} summed on the device, without a host read. Does nothing without ADA.
      *
-     * @param realOutputs D's outputs for the real images, {@code [B, 1]}
+     * @param outputs D's outputs for the real images, then for the generated ones, {@code [2B, 1]}
+     * @param batchSize B, the real rows
      */
-    void observeReal(NDArray realOutputs) {
+    void observeReal(NDArray outputs, int batchSize) {
         if (adaptive != null) {
             // Detached: the running sum lives across steps and must not join a step's graph.
-            heuristicSum.addi(realOutputs.stopGradient().sign().sum());
+            NDArray real = outputs.get(new NDIndex().addSliceDim(0, batchSize));
+            heuristicSum.addi(real.stopGradient().sign().sum());
         }
     }
 

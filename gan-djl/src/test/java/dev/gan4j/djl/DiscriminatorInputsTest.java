@@ -354,31 +354,32 @@ class DiscriminatorInputsTest {
         DiscriminatorInputs ada = new DiscriminatorInputs(
                 Augmentation.diffAugment(Policy.TRANSLATION).adaptive(0.6, 2, 1000), InstanceNoise.none(), 100,
                 new int[] {1, H, W}, manager);
-        NDArray confident = manager.create(new float[] {2f, 0.5f, 3f, -1f}, new Shape(4, 1)); // r = 0.5
-        NDArray certain = manager.create(new float[] {2f, 0.5f, 3f, 1f}, new Shape(4, 1)); // r = 1
+        // Four real rows, then four generated ones, which the heuristic ignores.
+        NDArray confident = manager.create(new float[] {2f, 0.5f, 3f, -1f, 5f, 5f, 5f, 5f}, new Shape(8, 1)); // r = 0.5
+        NDArray certain = manager.create(new float[] {2f, 0.5f, 3f, 1f, -5f, -5f, -5f, -5f}, new Shape(8, 1)); // r = 1
 
         assertThat(ada.probability()).isZero();
-        ada.observeReal(certain);
+        ada.observeReal(certain, 4);
         ada.afterStep(1, 4, 1);
         assertThat(ada.probability()).as("between adjustments").isZero();
         assertThat(ada.heuristicSum()).isEqualTo(4);
-        ada.observeReal(certain);
+        ada.observeReal(certain, 4);
         ada.afterStep(2, 4, 1);
         assertThat(ada.probability()).as("r = 1 > 0.6: up by 2 x 4 / 1000").isEqualTo(0.008);
         assertThat(ada.heuristicSum()).as("the sum restarts").isZero();
-        ada.observeReal(certain);
+        ada.observeReal(certain, 4);
         ada.afterStep(3, 4, 1);
-        ada.observeReal(confident);
+        ada.observeReal(confident, 4);
         ada.afterStep(4, 4, 1);
         assertThat(ada.probability()).as("r = 0.75 > 0.6").isEqualTo(0.016);
         for (int step = 5; step <= 12; step++) {
-            ada.observeReal(confident);
+            ada.observeReal(confident, 4);
             ada.afterStep(step, 4, 1);
         }
         assertThat(ada.probability()).as("r = 0.5 < 0.6, four times down, clipped at 0").isZero();
 
         DiscriminatorInputs fixed = all(1);
-        fixed.observeReal(certain);
+        fixed.observeReal(certain, 4);
         assertThat(fixed.probability()).as("no adaptive state without ADA").isZero();
         assertThat(fixed.heuristicSum()).isZero();
     }
