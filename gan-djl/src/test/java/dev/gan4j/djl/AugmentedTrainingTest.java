@@ -8,6 +8,8 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import dev.gan4j.spec.DiscriminatorSpec;
+import dev.gan4j.spec.Padding;
 import dev.gan4j.train.Augmentation;
 import dev.gan4j.train.Augmentation.Policy;
 import dev.gan4j.train.GanConfig;
@@ -122,6 +124,26 @@ class AugmentedTrainingTest {
         Runs.assertSameState(Runs.newest(cut).state(), Runs.newest(whole).state());
         assertThat(Runs.newest(whole).state().augmentationProbability()).as("the probability moved")
                 .isNotEqualTo(0.5);
+    }
+
+    /**
+     * Without BatchNorm in D, real and generated images go through D as one batch of 2B: the augmented
+     * batch is not split. That path too resumes exactly.
+     */
+    @Test
+    void withoutBatchNormInDTheJointBatchResumesBitForBit(@TempDir Path whole, @TempDir Path cut)
+            throws IOException {
+        DiscriminatorSpec plainD = DiscriminatorSpec.builder().inputShape(1, 8, 8)
+                .conv(4, 3, 2, Padding.same()).leakyRelu(0.2f).dropout(0.3f)
+                .flatten().dense(1)
+                .build();
+        List<float[]> uninterrupted = Runs.train(augmented(whole).discriminator(plainD).build());
+
+        assertThatThrownBy(() -> Runs.train(augmented(cut).discriminator(plainD).listener(Runs.crashAfter(7)).build()))
+                .hasMessageContaining("simulated crash");
+        List<float[]> resumed = Runs.train(GanTrainer.resume(cut).build());
+
+        Runs.assertSameWeights(resumed, uninterrupted);
     }
 
     @Test
