@@ -17,6 +17,9 @@ import java.util.List;
  * @param averageUpdates the updates folded into the average
  * @param dataPass the pass over the data under way, from 0
  * @param dataPosition the images of that pass already used
+ * @param augmentationProbability the adaptive augmentation's current probability (0 without one)
+ * @param augmentationHeuristicSum the sum of {@code sign(D(x))} over the real images judged since
+ *     the adaptive augmentation's last adjustment (0 without one)
  */
 public record SessionState(
         List<HostTensor> generator,
@@ -26,7 +29,9 @@ public record SessionState(
         List<HostTensor> average,
         long averageUpdates,
         long dataPass,
-        int dataPosition) {
+        int dataPosition,
+        double augmentationProbability,
+        double augmentationHeuristicSum) {
 
     /** Copies the lists. */
     public SessionState {

@@ -30,6 +30,12 @@ import java.util.Objects;
  * @param health how the run's health is judged and what happens when a condition is found
  * @param profileSteps whether the engine times the phases of each step ({@link StepProfile})
  * @param nativeMemory what the C allocator does with freed native memory while training on a CPU
+ * @param augmentation the augmentation of every image the discriminator sees; {@link Augmentation#none()}
+ *     for none
+ * @param instanceNoise the noise added to every image the discriminator sees; {@link InstanceNoise#none()}
+ *     for none
+ * @param labelFlips the probability, in [0, 0.5), that the discriminator's target for a sample is swapped
+ *     with the other class's in its update; 0 for none
  */
 public record GanConfig(
         GeneratorSpec generator,
@@ -50,7 +56,10 @@ public record GanConfig(
         Checkpointing checkpoints,
         HealthPolicy health,
         boolean profileSteps,
-        NativeMemory nativeMemory) {
+        NativeMemory nativeMemory,
+        Augmentation augmentation,
+        InstanceNoise instanceNoise,
+        double labelFlips) {
 
     /** Copies the listeners and checks that a health policy is given. */
     public GanConfig {
@@ -58,6 +67,8 @@ public record GanConfig(
         Objects.requireNonNull(checkpoints, "checkpoints");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(nativeMemory, "nativeMemory");
+        Objects.requireNonNull(augmentation, "augmentation");
+        Objects.requireNonNull(instanceNoise, "instanceNoise");
     }
 
     /**

@@ -91,6 +91,9 @@ public interface GanTrainer {
         private TrainingListener qualityListener;
         private boolean profileSteps;
         private NativeMemory nativeMemory = NativeMemory.REUSE;
+        private Augmentation augmentation = Augmentation.none();
+        private InstanceNoise instanceNoise = InstanceNoise.none();
+        private double labelFlips;
 
         /** Adam(2e-4, 0.5, 0.999): Radford et al.'s DCGAN settings. */
         private static final Optimizer DEFAULT_OPTIMIZER = new Adam(2e-4, 0.5, 0.999, 1e-7);
@@ -355,6 +358,44 @@ public interface GanTrainer {
             return this;
         }
 
+        /**
+         * Augments every image the discriminator sees, real and generated, in both networks' updates,
+         * differentiably (see {@link Augmentation}): DiffAugment (Zhao et al., 2020), for small data
+         * sets on which the discriminator would otherwise memorise the real images. Default {@link
+         * Augmentation#none()}.
+         */
+        public Builder augmentation(Augmentation augmentation) {
+            this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
+            return this;
+        }
+
+        /**
+         * Adds Gaussian noise, annealed to 0 over the run, to every image the discriminator sees (see
+         * {@link InstanceNoise}), after any augmentation. Default {@link InstanceNoise#none()}.
+         */
+        public Builder instanceNoise(InstanceNoise noise) {
+            this.instanceNoise = Objects.requireNonNull(noise, "instanceNoise");
+            return this;
+        }
+
+        /**
+         * Swaps, in the discriminator's update, each sample's target with the other class's (after
+         * label smoothing) with probability {@code p}, drawn anew each step: noisy labels that keep
+         * the discriminator from growing certain (Salimans et al., 2016; Chintala et al.'s "ganhacks").
+         * Only for losses with targets ({@link GanLoss#usesTargets()}); {@link #build()} refuses it
+         * with the others. Default 0: off.
+         *
+         * @param p in [0, 0.5)
+         * @throws IllegalArgumentException otherwise
+         */
+        public Builder labelFlips(double p) {
+            if (!(p >= 0 && p < 0.5)) {
+                throw new IllegalArgumentException("labelFlips probability must be in [0, 0.5), got " + p);
+            }
+            this.labelFlips = p;
+            return this;
+        }
+
         private Checkpointing checkpointing() {
             if (checkpointDir == null) {
                 if (checkpointEvery != null || keepCheckpoints != null || setAsideOtherRuns) {
@@ -372,7 +413,8 @@ public interface GanTrainer {
         /**
          * Checks the settings together and returns a trainer from the engine on the class path.
          *
-         * @throws IllegalStateException if the generator or discriminator is missing, checkpoint
+         * @throws IllegalStateException if the generator or discriminator is missing, label smoothing or
+         *     label flips are set with a loss without targets, checkpoint
          *     settings are given without {@link #checkpointDir(Path)}, the checkpoint directory holds
          *     another run's checkpoints (see {@link #setAsideOtherRuns(boolean)}), or no engine is on the
          *     class path
@@ -406,10 +448,16 @@ public interface GanTrainer {
                         + ", which has no targets; drop labelSmoothing(...), or choose a loss with targets:"
                         + " nonSaturating, minimax, leastSquares or relativisticAverage");
             }
+            if (!loss.usesTargets() && labelFlips > 0) {
+                throw new IllegalStateException("labelFlips (" + labelFlips + ") is not defined for loss "
+                        + loss.describe() + ", which has no targets; drop labelFlips(...), or choose a loss with"
+                        + " targets: nonSaturating, minimax, leastSquares or relativisticAverage");
+            }
             long chosenSeed = seed != null ? seed : new SplittableRandom().nextLong();
             return new GanConfig(generator, discriminator, loss, labelSmoothing, generatorOptimizer,
                     discriminatorOptimizer, batchSize, epochs, stepsPerEpoch, discriminatorSteps, generatorEma, chosenSeed,
-                    device, logEvery, listeners, checkpointing(), health, profileSteps, nativeMemory);
+                    device, logEvery, listeners, checkpointing(), health, profileSteps, nativeMemory,
+                    augmentation, instanceNoise, labelFlips);
         }
     }
 }

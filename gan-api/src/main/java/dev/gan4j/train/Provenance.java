@@ -47,6 +47,13 @@ import java.util.Optional;
  * @param runId the run's identifier (a random UUID drawn when a new run starts), the same in every
  *     checkpoint of the run, resumed or not, and in the generator it trains: a checkpoint directory
  *     belongs to one run
+ * @param augmentation the augmentation of the discriminator's inputs, as {@link Augmentation#describe()}
+ *     gives it, e.g. {@code diffAugment(color,translation,cutout)}; {@code none} in files written before
+ *     it was recorded
+ * @param instanceNoise the instance noise, as {@link InstanceNoise#describe()} gives it; {@code none} in
+ *     files written before it was recorded
+ * @param labelFlips the probability of flipping a discriminator target; 0 in files written before it was
+ *     recorded
  */
 public record Provenance(
         String recipe,
@@ -70,7 +77,10 @@ public record Provenance(
         Optional<DiscriminatorSpec> discriminator,
         String jvm,
         String os,
-        String runId) {
+        String runId,
+        String augmentation,
+        String instanceNoise,
+        double labelFlips) {
 
     /**
      * The version of the property form {@link #toProperties()} writes: 2 since gan4j 0.2; files of
@@ -94,6 +104,8 @@ public record Provenance(
         Objects.requireNonNull(jvm, "jvm");
         Objects.requireNonNull(os, "os");
         Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(augmentation, "augmentation");
+        Objects.requireNonNull(instanceNoise, "instanceNoise");
     }
 
     /**
@@ -130,7 +142,10 @@ public record Provenance(
                 System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
-                runId);
+                runId,
+                config.augmentation().describe(),
+                config.instanceNoise().describe(),
+                config.labelFlips());
     }
 
     /**
@@ -163,6 +178,9 @@ public record Provenance(
         p.put("jvm", jvm);
         p.put("os", os);
         p.put("finished_at", finishedAt.toString());
+        p.put("augmentation", augmentation);
+        p.put("instance_noise", instanceNoise);
+        p.put("label_flips", Double.toString(labelFlips));
         return Collections.unmodifiableMap(p);
     }
 
@@ -207,7 +225,11 @@ public record Provenance(
                 discriminator,
                 text(p, "jvm"),
                 text(p, "os"),
-                text(p, "run_id"));
+                text(p, "run_id"),
+                // Absent from files written before these settings existed: they were off.
+                p.getOrDefault("augmentation", "none"),
+                p.getOrDefault("instance_noise", "none"),
+                p.containsKey("label_flips") ? decimal(p, "label_flips") : 0);
     }
 
     private static String text(Map<String, String> p, String key) {

@@ -43,6 +43,41 @@ class GanTrainerBuilderTest {
         assertThat(config.checkpoints().enabled()).isFalse();
         assertThat(config.health()).isEqualTo(HealthPolicy.defaults());
         assertThat(config.nativeMemory()).isEqualTo(NativeMemory.REUSE);
+        assertThat(config.augmentation()).isEqualTo(Augmentation.none());
+        assertThat(config.instanceNoise()).isEqualTo(InstanceNoise.none());
+        assertThat(config.labelFlips()).isZero();
+    }
+
+    @Test
+    void augmentationNoiseAndLabelFlipsAreKept() {
+        Augmentation augmentation = Augmentation.diffAugment(Augmentation.Policy.TRANSLATION).withProbability(0.3);
+
+        GanConfig config = complete().augmentation(augmentation).instanceNoise(InstanceNoise.annealed(0.1))
+                .labelFlips(0.05).config();
+
+        assertThat(config.augmentation()).isEqualTo(augmentation);
+        assertThat(config.instanceNoise()).isEqualTo(InstanceNoise.annealed(0.1));
+        assertThat(config.labelFlips()).isEqualTo(0.05);
+    }
+
+    @Test
+    void rejectsLabelFlipsOutsideZeroToAHalf() {
+        for (double p : new double[] {-0.1, 0.5, 1, Double.NaN}) {
+            assertThatThrownBy(() -> complete().labelFlips(p))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("labelFlips probability must be in [0, 0.5), got " + p);
+        }
+        assertThat(complete().labelFlips(0).labelFlips(0.49).config().labelFlips()).isEqualTo(0.49);
+    }
+
+    @Test
+    void rejectsLabelFlipsWithALossWithoutTargetsNamingBoth() {
+        assertThatThrownBy(() -> complete().loss(GanLoss.wasserstein()).labelFlips(0.2).config())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("labelFlips (0.2) is not defined for loss wasserstein(clip=0.01), which has no targets;"
+                        + " drop labelFlips(...), or choose a loss with targets: nonSaturating, minimax, leastSquares"
+                        + " or relativisticAverage");
+        assertThat(complete().loss(GanLoss.hinge()).labelFlips(0).config().labelFlips()).isZero();
     }
 
     @Test
@@ -184,6 +219,10 @@ class GanTrainerBuilderTest {
         assertThatThrownBy(() -> b.loss(null)).isInstanceOf(NullPointerException.class).hasMessage("loss");
         assertThatThrownBy(() -> b.labelSmoothing(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("labelSmoothing");
+        assertThatThrownBy(() -> b.augmentation(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("augmentation");
+        assertThatThrownBy(() -> b.instanceNoise(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("instanceNoise");
         assertThatThrownBy(() -> b.optimizer(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("generatorOptimizer");
         assertThatThrownBy(() -> b.discriminatorOptimizer(null))

@@ -55,8 +55,33 @@ class ProvenanceTest {
         assertThat(props.keySet()).containsExactly("provenance_version", "run_id", "recipe", "seed", "steps", "epochs",
                 "steps_per_epoch", "batch_size", "discriminator_steps", "generator_ema", "loss", "label_smoothing",
                 "generator_optimizer", "discriminator_optimizer", "dataset_size", "data_fingerprint",
-                "discriminator_spec", "engine", "device", "gan4j_version", "jvm", "os", "finished_at");
+                "discriminator_spec", "engine", "device", "gan4j_version", "jvm", "os", "finished_at", "augmentation",
+                "instance_noise", "label_flips");
         assertThat(props).containsEntry("provenance_version", "2").containsEntry("batch_size", "32");
+    }
+
+    @Test
+    void recordsTheAugmentationNoiseAndFlipsAndReadsFilesWithoutThemAsOff() {
+        GanConfig augmented = GanTrainer.builder().generator(GeneratorSpec.dcgan().build())
+                .discriminator(DiscriminatorSpec.dcgan().build()).seed(7)
+                .augmentation(Augmentation.diffAugment(Augmentation.Policy.TRANSLATION, Augmentation.Policy.COLOR))
+                .instanceNoise(InstanceNoise.annealed(0.1)).labelFlips(0.05).config();
+        Provenance p = Provenance.of(augmented, 10, 5, 100, 0, "DJL", "cpu()", "0.2.0", Instant.EPOCH, "id");
+
+        assertThat(p.augmentation()).isEqualTo("diffAugment(color,translation)");
+        assertThat(p.instanceNoise()).isEqualTo("annealed(0.1)");
+        assertThat(p.labelFlips()).isEqualTo(0.05);
+        assertThat(Provenance.fromProperties(p.toProperties())).isEqualTo(p);
+        assertThat(provenance().augmentation()).isEqualTo("none");
+
+        Map<String, String> older = new HashMap<>(p.toProperties());
+        older.remove("augmentation");
+        older.remove("instance_noise");
+        older.remove("label_flips");
+        Provenance read = Provenance.fromProperties(older);
+        assertThat(read.augmentation()).isEqualTo("none");
+        assertThat(read.instanceNoise()).isEqualTo("none");
+        assertThat(read.labelFlips()).isZero();
     }
 
     @Test

@@ -77,6 +77,14 @@ final class AdamOptimizer {
         }
     }
 
+    /**
+     * Returns the updates made so far, restored from checkpoints with the rest of the state: the step
+     * count of the first trainable parameter (all count alike), 0 for a network without one.
+     */
+    long updates() {
+        return steps.length == 0 ? 0 : steps[0];
+    }
+
     /** Copies the state to the host: moments named after their parameters, and step counts. */
     OptimizerState state() {
         List<HostTensor> m = new ArrayList<>(params.size());

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -30,6 +31,8 @@ final class AdversarialStep {
     private final Losses losses;
     private final boolean separateBatches;
     private final PhaseClock clock;
+    private final DiscriminatorInputs inputs;
+    private final float labelFlips;
 
     AdversarialStep(
             Engine engine,
@@ -50,6 +53,9 @@ final class AdversarialStep {
         this.data = data;
         this.separateBatches = config.discriminator().layers().stream().anyMatch(l -> l instanceof Layer.BatchNorm);
         this.clock = config.profileSteps() ? new PhaseClock() : null;
+        this.inputs = new DiscriminatorInputs(config.augmentation(), config.instanceNoise(), generatorUpdates,
+                config.generator().outputShape().dims(), manager);
+        this.labelFlips = (float) config.labelFlips();
         int b = config.batchSize();
         // Targets for the discriminator's logits of real images first, then fake.
         float[] t = new float[2 * b];
@@ -76,6 +82,7 @@ final class AdversarialStep {
                 fake = discriminatorUpdate(step, collector, measure && i == k);
             }
             Verdict verdict = generatorUpdate(fake, collector, measure);
+            inputs.afterStep(generatorOptimizer.updates(), config.batchSize(), k);
             float[] metrics = measure ? measure(fake, verdict) : null;
             lap(PhaseClock.METRICS, null);
             return metrics;
@@ -100,7 +107,13 @@ final class AdversarialStep {
         NDArray z = step.randomNormal(0f, 1f, new Shape(b, config.generator().latentDim()), DataType.FLOAT32);
         NDArray fake = generator.forward(z, true);
         NDArray logits = discriminate(real, fake.stopGradient());
-        NDArray loss = losses.discriminator(logits);
+        inputs.observeReal(logits, b);
+        // Label flips (Salimans et al., 2016): each sample's target swapped with probability p, drawn
+        // only when on so that runs without them draw what they always drew.
+        NDArray loss = labelFlips > 0
+                ? losses.discriminator(logits, losses.swappedWhere(
+                        step.randomUniform(0f, 1f, logits.getShape()).lt(labelFlips)))
+                : losses.discriminator(logits);
         collector.backward(loss);
         NDArray norm = measure ? HealthSignals.gradientNorm(discriminator, step) : null;
         discriminatorOptimizer.update();
@@ -114,9 +127,19 @@ final class AdversarialStep {
      * as one batch of 2B, as the Keras recipe does: one pass per layer instead of two. With BatchNorm
      * they go separately, as in pytorch/examples' DCGAN: batch statistics of a mixed batch would let D
      * tell the halves apart by the statistics alone, and the generator's step, which shows D only
-     * fakes, would then see a different D.
+     * fakes, would then see a different D. Both batches are first augmented and noised as one batch of
+     * 2B, when {@link DiscriminatorInputs} is on.
      */
     NDArray discriminate(NDArray real, NDArray fake) {
+        if (!inputs.isIdentity()) {
+            int b = Math.toIntExact(real.getShape().get(0));
+            NDArray both = inputs.prepare(real.concat(fake, 0), generatorOptimizer.updates());
+            if (separateBatches) {
+                return discriminator.forward(both.get(new NDIndex().addSliceDim(0, b)), true)
+                        .concat(discriminator.forward(both.get(new NDIndex().addSliceDim(b, 2L * b)), true), 0);
+            }
+            return discriminator.forward(both, true);
+        }
         if (separateBatches) {
             return discriminator.forward(real, true).concat(discriminator.forward(fake, true), 0);
         }
@@ -138,9 +161,10 @@ final class AdversarialStep {
         NDArray fake = batches.images();
         discriminator.requireGradients(false);
         try {
-            NDArray logits = discriminator.forward(fake, true);
+            // DiffAugment and instance noise apply here too, differentiably: G learns through them.
+            NDArray logits = discriminator.forward(seen(fake), true);
             // A relativistic generator compares with the real batch D saw last; no gradient flows there.
-            NDArray realLogits = losses.generatorSeesReal() ? discriminator.forward(batches.real(), true) : null;
+            NDArray realLogits = losses.generatorSeesReal() ? discriminator.forward(seen(batches.real()), true) : null;
             NDArray loss = losses.generator(logits, realLogits);
             collector.backward(loss);
             NDArray norm = measure ? HealthSignals.gradientNorm(generator, fake.getManager()) : null;
@@ -150,6 +174,11 @@ final class AdversarialStep {
         } finally {
             discriminator.requireGradients(true);
         }
+    }
+
+    /** The images as D sees them in the generator's update: unchanged when no augmentation or noise is set. */
+    private NDArray seen(NDArray images) {
+        return inputs.isIdentity() ? images : inputs.prepare(images, generatorOptimizer.updates());
     }
 
     private float[] measure(Fake fake, Verdict verdict) {
@@ -180,6 +209,11 @@ final class AdversarialStep {
      */
     long drainHostCopies() {
         return clock == null ? 0 : clock.drainHostReads();
+    }
+
+    /** What D's inputs go through, whose adaptive probability checkpoints save. */
+    DiscriminatorInputs inputs() {
+        return inputs;
     }
 
     /** The generator's optimiser, whose state checkpoints save. */

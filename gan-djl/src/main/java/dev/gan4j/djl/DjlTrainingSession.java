@@ -69,6 +69,7 @@ final class DjlTrainingSession implements TrainingSession {
                     average.load(state.average(), state.averageUpdates());
                 }
                 dataset.seek(state.dataPass(), state.dataPosition());
+                step.inputs().load(state.augmentationProbability(), state.augmentationHeuristicSum());
             }
         } catch (RuntimeException | Error e) {
             release();
@@ -131,7 +132,9 @@ final class DjlTrainingSession implements TrainingSession {
                 average != null ? average.state() : List.of(),
                 average != null ? average.updates() : 0,
                 dataset.pass(),
-                dataset.position());
+                dataset.position(),
+                step.inputs().probability(),
+                step.inputs().heuristicSum());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.gan4j.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -17,11 +18,14 @@ abstract class Losses {
 
     /** The discriminator's targets for its outputs, real rows first: {@code [2B, 1]}. */
     protected final NDArray targets;
+    /** The targets with the real and fake rows' values swapped, for label flips and relativistic G. */
+    protected final NDArray swapped;
     protected final int batch;
 
     private Losses(NDArray targets) {
         this.targets = targets;
         this.batch = Math.toIntExact(targets.getShape().get(0) / 2);
+        this.swapped = fake(targets).concat(real(targets), 0);
     }
 
     /**
@@ -76,7 +80,25 @@ abstract class Losses {
     }
 
     /** The discriminator's loss on its outputs for the real batch then the fake one. */
-    abstract NDArray discriminator(NDArray outputs);
+    final NDArray discriminator(NDArray outputs) {
+        return discriminator(outputs, targets);
+    }
+
+    /**
+     * The discriminator's loss against {@code targets} instead of the run's (label flips); only the
+     * losses with targets ({@link GanLoss#usesTargets()}) read them.
+     */
+    abstract NDArray discriminator(NDArray outputs, NDArray targets);
+
+    /**
+     * Returns the targets with those of the rows where {@code flip} holds swapped with the other
+     * class's: real rows get the fake target there and fake rows the real one. Exact: a selection.
+     *
+     * @param flip booleans, {@code [2B, 1]}
+     */
+    NDArray swappedWhere(NDArray flip) {
+        return NDArrays.where(flip, swapped, targets);
+    }
 
     /**
      * The generator's loss on the discriminator's outputs for its batch.
@@ -153,7 +175,7 @@ abstract class Losses {
         }
 
         @Override
-        NDArray discriminator(NDArray outputs) {
+        NDArray discriminator(NDArray outputs, NDArray targets) {
             return binaryCrossEntropy(outputs, targets);
         }
 
@@ -179,7 +201,7 @@ abstract class Losses {
         }
 
         @Override
-        NDArray discriminator(NDArray outputs) {
+        NDArray discriminator(NDArray outputs, NDArray targets) {
             return outputs.sub(targets).square().mean();
         }
 
@@ -201,7 +223,7 @@ abstract class Losses {
         }
 
         @Override
-        NDArray discriminator(NDArray outputs) {
+        NDArray discriminator(NDArray outputs, NDArray unused) {
             NDArray realTerm = Activation.relu(real(outputs).neg().add(1f)).mean();
             NDArray fakeTerm = Activation.relu(fake(outputs).add(1f)).mean();
             return realTerm.add(fakeTerm);
@@ -232,7 +254,7 @@ abstract class Losses {
         }
 
         @Override
-        NDArray discriminator(NDArray outputs) {
+        NDArray discriminator(NDArray outputs, NDArray unused) {
             return fake(outputs).mean().sub(real(outputs).mean());
         }
 
@@ -275,12 +297,8 @@ abstract class Losses {
      * σ} of those relative logits, judged by sign.
      */
     private static final class RelativisticAverage extends Losses {
-        private final NDArray swapped;
-
         RelativisticAverage(NDArray targets) {
             super(targets);
-            // G's targets: the real rows get the fake target and the fake rows the real one.
-            this.swapped = fake(targets).concat(real(targets), 0);
         }
 
         private NDArray relative(NDArray real, NDArray fake) {
@@ -288,7 +306,7 @@ abstract class Losses {
         }
 
         @Override
-        NDArray discriminator(NDArray outputs) {
+        NDArray discriminator(NDArray outputs, NDArray targets) {
             return binaryCrossEntropy(relative(real(outputs), fake(outputs)), targets);
         }
 
@@ -299,6 +317,7 @@ abstract class Losses {
 
         @Override
         NDArray generator(NDArray fake, NDArray real) {
+            // G's targets: the real rows get the fake target and the fake rows the real one.
             return binaryCrossEntropy(relative(real, fake), swapped);
         }
 

@@ -169,6 +169,37 @@ class LossesTest {
         return d;
     }
 
+    /** Label flips: the flipped rows, and only they, get the other class's target, exactly. */
+    @ParameterizedTest
+    @MethodSource("losses")
+    void flippedRowsGetTheOtherClasssTargetAndTheLossUsesThem(GanLoss loss) {
+        Losses engineLoss = engineLoss(loss);
+        boolean[] flip = new boolean[2 * B];
+        flip[0] = true;
+        flip[3] = true;
+        flip[B + 1] = true;
+        NDArray mask = manager.create(flip, new Shape(2 * B, 1));
+
+        float[] targets = engineLoss.swappedWhere(mask).toFloatArray();
+
+        LabelSmoothing s = smoothing(loss);
+        for (int i = 0; i < 2 * B; i++) {
+            boolean real = i < B;
+            float expected = real != flip[i] ? s.realTarget() : s.fakeTarget();
+            assertThat(targets[i]).as("target of row %d", i).isEqualTo(expected);
+        }
+        if (loss.name().equals("nonSaturating") || loss.name().equals("leastSquares")) {
+            double[] o = outputs(11);
+            double expected = 0;
+            for (int i = 0; i < 2 * B; i++) {
+                double t = targets[i];
+                expected += (loss.name().equals("leastSquares") ? (o[i] - t) * (o[i] - t) : bce(o[i], t)) / (2 * B);
+            }
+            float actual = engineLoss.discriminator(column(o, 0, 2 * B), engineLoss.swappedWhere(mask)).getFloat();
+            assertThat((double) actual).isCloseTo(expected, within(1e-5));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("losses")
     void discriminatorLossIsThePapersFormula(GanLoss loss) {

@@ -18,7 +18,7 @@ final class RandomGenerators {
     static final Provenance PROVENANCE = new Provenance("custom", 42, 1234, 3, 64, "nonSaturating", "0.9/0.1",
             "Adam(lr=1.0E-4)", "Adam(lr=1.0E-4)", 9000, "DJL test", "cpu()", "test", Instant.parse("2026-11-26T00:00:00Z"),
             5, 1, 0.999, "crc32c:0badf00d", Optional.of(TinyGan.discriminator()), "test JVM", "test OS",
-            "00000000-0000-4000-8000-000000000042");
+            "00000000-0000-4000-8000-000000000042", "none", "none", 0);
 
     /** Returns a generator of {@code spec} whose every parameter is drawn from {@code seed}. */
     static DjlTrainedGan of(GeneratorSpec spec, long seed) {

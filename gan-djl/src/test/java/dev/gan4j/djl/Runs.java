@@ -87,6 +87,8 @@ final class Runs {
         assertSameAdam("discriminator", actual.discriminatorAdam(), expected.discriminatorAdam());
         assertSameTensors("average", actual.average(), expected.average());
         assertThat(actual.averageUpdates()).isEqualTo(expected.averageUpdates());
+        assertThat(actual.augmentationProbability()).isEqualTo(expected.augmentationProbability());
+        assertThat(actual.augmentationHeuristicSum()).isEqualTo(expected.augmentationHeuristicSum());
     }
 
     private static void assertSameAdam(String network, OptimizerState actual, OptimizerState expected) {

@@ -110,13 +110,13 @@ class TrainingLearnsTest {
     }
 
     /** The generator exactly as training starts it: same engine seed, same initialisation. */
-    private static DjlGenerator initialGenerator(GeneratorSpec spec, NDManager manager) {
+    static DjlGenerator initialGenerator(GeneratorSpec spec, NDManager manager) {
         Engine engine = DjlEngine.get();
         engine.setRandomSeed(TorchRandom.foldSeed(SEED));
         return new DjlGenerator(spec, Network.create(spec.stack(), manager), manager);
     }
 
-    private static float[] meanImage(ImageDataset data) {
+    static float[] meanImage(ImageDataset data) {
         return mean(pixels(data), (int) data.imageShape().size());
     }
 
@@ -126,7 +126,7 @@ class TrainingLearnsTest {
         return all.array();
     }
 
-    private static float[] meanImage(ImageBatch batch) {
+    static float[] meanImage(ImageBatch batch) {
         return mean(batch.pixels(), (int) batch.imageShape().size());
     }
 
@@ -139,7 +139,7 @@ class TrainingLearnsTest {
         return mean;
     }
 
-    private static double distance(float[] a, float[] b) {
+    static double distance(float[] a, float[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {
             sum += (a[i] - b[i]) * (a[i] - b[i]);
@@ -148,7 +148,7 @@ class TrainingLearnsTest {
     }
 
     /** Root mean squared distance of images from their mean image. */
-    private static double spread(float[] pixels, int size) {
+    static double spread(float[] pixels, int size) {
         float[] mean = mean(pixels, size);
         double sum = 0;
         for (int i = 0; i < pixels.length; i++) {
@@ -158,7 +158,7 @@ class TrainingLearnsTest {
         return Math.sqrt(sum / (pixels.length / size));
     }
 
-    private static double spread(ImageDataset data) {
+    static double spread(ImageDataset data) {
         return spread(pixels(data), (int) data.imageShape().size());
     }
 }

@@ -1,6 +1,7 @@
 package dev.gan4j.examples;
 
 import dev.gan4j.data.ImageDataset;
+import dev.gan4j.data.InMemoryImageDataset;
 import dev.gan4j.data.Mnist;
 import dev.gan4j.health.UnhealthyTrainingException;
 import dev.gan4j.quality.QualityMetric;
@@ -8,9 +9,11 @@ import dev.gan4j.quality.QualityReport;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.train.Adam;
+import dev.gan4j.train.Augmentation;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanLoss;
 import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.InstanceNoise;
 import dev.gan4j.train.LabelSmoothing;
 import dev.gan4j.train.TrainedGan;
 import dev.gan4j.train.listener.MetricsFile;
@@ -28,7 +31,8 @@ import java.util.Locale;
  *
  * <pre>
  * TrainMnist [--recipe dcgan|keras] [--loss NAME] [--data DIR] [--out DIR] [--epochs N] [--seed N]
- *            [--quality-every N]
+ *            [--quality-every N] [--images N] [--augment POLICIES] [--instance-noise SIGMA]
+ *            [--label-flips P]
  * </pre>
  *
  * <p>Without {@code --data} it trains on the 9,000 MNIST digits bundled with gan4j; with it, on the
@@ -36,6 +40,12 @@ import java.util.Locale;
  * digits in a few minutes on two CPU cores; {@code keras} is the Keras DCGAN reference recipe exactly.
  * {@code --loss} replaces the recipe's loss by one of {@link GanLoss#NAMES}, for comparing them; with a
  * loss that has no targets (hinge, wasserstein) the recipe's label smoothing is dropped.
+ *
+ * <p>For small data: {@code --images N} trains on the first N images only; {@code --augment} turns on
+ * DiffAugment with a comma-separated list of {@code color}, {@code translation} and {@code cutout}
+ * ({@link Augmentation}); {@code --instance-noise SIGMA} adds noise annealed from SIGMA to 0 ({@link
+ * InstanceNoise}); {@code --label-flips P} swaps each target of D's update with probability P (losses
+ * with targets only). See docs/augmentation.md.
  *
  * <p>Every {@code --quality-every} epochs (default 6; 0 turns it off) and after the last it reports
  * sample quality ({@link QualityMetric}: classifier score, Fréchet distance, recognizability, class
@@ -57,7 +67,8 @@ public final class TrainMnist {
             System.exit(2);
             return;
         }
-        ImageDataset data = options.data == null ? Mnist.bundledTrainingSet() : Mnist.trainingSet(options.data);
+        InMemoryImageDataset all = options.data == null ? Mnist.bundledTrainingSet() : Mnist.trainingSet(options.data);
+        ImageDataset data = options.images == null ? all : all.subset(0, Math.min(options.images, all.size()));
         Recipe recipe = Recipe.of(options.recipe);
         MetricsFile metrics = MetricsFile.csv(options.out.resolve("metrics.csv"));
         GanTrainer.Builder builder = recipe.builder(data.size())
@@ -73,6 +84,15 @@ public final class TrainMnist {
             if (!options.loss.usesTargets()) {
                 builder.labelSmoothing(LabelSmoothing.none());
             }
+        }
+        if (options.augment != null) {
+            builder.augmentation(options.augment);
+        }
+        if (options.instanceNoise != null) {
+            builder.instanceNoise(options.instanceNoise);
+        }
+        if (options.labelFlips != null) {
+            builder.labelFlips(options.labelFlips);
         }
         QualityMetric quality = null;
         if (options.qualityEvery > 0) {
@@ -92,6 +112,10 @@ public final class TrainMnist {
         System.out.printf(Locale.ROOT, "training %s on %d images, %d epochs, batch %d, loss %s, seed %d%n",
                 options.recipe, data.size(), config.epochs(), config.batchSize(), config.loss().describe(),
                 config.seed());
+        if (config.augmentation().isOn() || config.instanceNoise().isOn() || config.labelFlips() > 0) {
+            System.out.printf(Locale.ROOT, "augmentation %s, instance noise %s, label flips %s%n",
+                    config.augmentation().describe(), config.instanceNoise().describe(), config.labelFlips());
+        }
 
         if (quality != null) {
             // Prepared before training so that the training time below is the GAN's alone.
@@ -188,7 +212,8 @@ public final class TrainMnist {
     static final class Options {
         static final String USAGE =
                 "usage: TrainMnist [--recipe dcgan|keras] [--loss " + String.join("|", GanLoss.NAMES)
-                        + "] [--data DIR] [--out DIR] [--epochs N] [--seed N] [--quality-every N]";
+                        + "] [--data DIR] [--out DIR] [--epochs N] [--seed N] [--quality-every N] [--images N]"
+                        + " [--augment color,translation,cutout] [--instance-noise SIGMA] [--label-flips P]";
 
         String recipe = "dcgan";
         GanLoss loss;
@@ -197,6 +222,10 @@ public final class TrainMnist {
         Integer epochs;
         long seed = 42;
         int qualityEvery = 6;
+        Integer images;
+        Augmentation augment;
+        InstanceNoise instanceNoise;
+        Double labelFlips;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -224,6 +253,24 @@ public final class TrainMnist {
                         o.qualityEvery = Integer.parseInt(value);
                         if (o.qualityEvery < 0) {
                             throw new IllegalArgumentException("--quality-every must be >= 0 (0 = off), got " + value);
+                        }
+                        break;
+                    case "--images":
+                        o.images = Integer.parseInt(value);
+                        if (o.images < 1) {
+                            throw new IllegalArgumentException("--images must be >= 1, got " + value);
+                        }
+                        break;
+                    case "--augment":
+                        o.augment = new Augmentation(Augmentation.Policy.parse(value), 1);
+                        break;
+                    case "--instance-noise":
+                        o.instanceNoise = InstanceNoise.annealed(Double.parseDouble(value));
+                        break;
+                    case "--label-flips":
+                        o.labelFlips = Double.parseDouble(value);
+                        if (!(o.labelFlips >= 0 && o.labelFlips < 0.5)) {
+                            throw new IllegalArgumentException("--label-flips must be in [0, 0.5), got " + value);
                         }
                         break;
                     default:

@@ -4,6 +4,7 @@ import dev.gan4j.data.ImageDataset;
 import dev.gan4j.data.Mnist;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
+import dev.gan4j.train.Augmentation;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.NativeMemory;
 import dev.gan4j.train.TrainedGan;
@@ -22,10 +23,14 @@ import java.util.Locale;
  * <pre>
  * TrainingBenchmark [--preset dcgan|keras|both] [--batch 8,64,256] [--warmup 10] [--steps 40]
  *                   [--memory-steps 10000] [--native-memory reuse|system]
+ *                   [--augment color,translation,cutout]
  * </pre>
  *
  * <p>{@code --native-memory system} trains with {@link NativeMemory#SYSTEM_DEFAULT} instead of the
- * default {@link NativeMemory#REUSE}, to measure what the allocator setting is worth.
+ * default {@link NativeMemory#REUSE}, to measure what the allocator setting is worth. {@code --augment}
+ * trains with DiffAugment's policies on every image the discriminator sees ({@link Augmentation}), to
+ * measure what the augmentation costs per step (its matrix products and masks are not in the cost
+ * model below).
  *
  * <p>Cost model, per real image, with one discriminator update per generator update: the generator
  * runs forward once and backward once (2x forward); the discriminator runs forward on the real and the
@@ -45,6 +50,7 @@ public final class TrainingBenchmark {
         int steps = 40;
         int memorySteps = 0;
         NativeMemory nativeMemory = NativeMemory.REUSE;
+        Augmentation augmentation = Augmentation.none();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--preset":
@@ -65,6 +71,9 @@ public final class TrainingBenchmark {
                 case "--native-memory":
                     nativeMemory = nativeMemory(args[i + 1]);
                     break;
+                case "--augment":
+                    augmentation = new Augmentation(Augmentation.Policy.parse(args[i + 1]), 1);
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -74,17 +83,19 @@ public final class TrainingBenchmark {
         }
         ImageDataset digits = Mnist.bundledTrainingSet();
         if (memorySteps > 0) {
-            memory(memorySteps, digits, nativeMemory);
+            memory(memorySteps, digits, nativeMemory, augmentation);
             return;
         }
         double matmul = MatmulThroughput.gflops(2048, 5);
         System.out.printf(Locale.ROOT, "float32 matrix multiply (2048 x 2048, PyTorch via DJL): %.1f GFLOP/s%n", matmul);
+        System.out.println("augmentation of D's inputs: " + augmentation.describe());
         System.out.printf(Locale.ROOT, "%-11s %6s %12s %10s %12s %10s %9s%n",
                 "preset", "batch", "images/s", "ms/step", "GFLOP/image", "GFLOP/s", "of matmul");
         List<String> splits = new ArrayList<>();
         for (String name : preset.equals("both") ? List.of("dcgan", "keras") : List.of(preset)) {
             for (String batch : batches.split(",")) {
-                splits.add(run(name, Integer.parseInt(batch.strip()), warmup, steps, digits, matmul, nativeMemory));
+                splits.add(run(name, Integer.parseInt(batch.strip()), warmup, steps, digits, matmul, nativeMemory,
+                        augmentation));
             }
         }
         System.out.printf(Locale.ROOT, "%ntime per step (ms), from profileSteps:%n%-11s %6s %8s %8s %8s %8s %8s %8s%n",
@@ -113,7 +124,7 @@ public final class TrainingBenchmark {
 
     /** Prints the throughput line and returns the time-split line. */
     private static String run(String preset, int batch, int warmup, int steps, ImageDataset digits, double matmul,
-            NativeMemory nativeMemory) {
+            NativeMemory nativeMemory, Augmentation augmentation) {
         GeneratorSpec g = generator(preset);
         DiscriminatorSpec d = discriminator(preset);
         List<StepMetrics> reports = new ArrayList<>();
@@ -138,6 +149,7 @@ public final class TrainingBenchmark {
                 .seed(1)
                 .profileSteps(true)
                 .nativeMemory(nativeMemory)
+                .augmentation(augmentation)
                 .listener(record)
                 .build();
         try (TrainedGan ignored = trainer.train(digits)) {
@@ -172,7 +184,8 @@ public final class TrainingBenchmark {
      * memory (PyTorch's arrays, DJL's and the JVM's own), the part a leak of closed-over NDArrays
      * would grow.
      */
-    private static void memory(int steps, ImageDataset digits, NativeMemory nativeMemory) {
+    private static void memory(int steps, ImageDataset digits, NativeMemory nativeMemory,
+            Augmentation augmentation) {
         int every = Math.max(1, steps / 20);
         List<double[]> samples = new ArrayList<>();
         System.out.printf(Locale.ROOT, "resident memory (VmRSS) while training dcgan at batch 64 for %d steps%n", steps);
@@ -194,6 +207,7 @@ public final class TrainingBenchmark {
                 .logEvery(every)
                 .seed(1)
                 .nativeMemory(nativeMemory)
+                .augmentation(augmentation)
                 .listener(sample)
                 .build();
         try (TrainedGan ignored = trainer.train(digits)) {

@@ -3,7 +3,9 @@ package dev.gan4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gan4j.train.Augmentation;
 import dev.gan4j.train.GanLoss;
+import dev.gan4j.train.InstanceNoise;
 import org.junit.jupiter.api.Test;
 
 class TrainMnistOptionsTest {
@@ -22,6 +24,35 @@ class TrainMnistOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("loss must be one of nonSaturating, minimax, leastSquares, hinge, wasserstein,"
                         + " relativisticAverage, got lsgan");
+    }
+
+    @Test
+    void augmentationNoiseFlipsAndSubsetAreOffUnlessGiven() {
+        TrainMnist.Options none = TrainMnist.Options.parse(new String[0]);
+        TrainMnist.Options all = TrainMnist.Options.parse(new String[] {"--augment", "translation,cutout,color",
+            "--instance-noise", "0.1", "--label-flips", "0.05", "--images", "500"});
+
+        assertThat(none.augment).isNull();
+        assertThat(none.instanceNoise).isNull();
+        assertThat(none.labelFlips).isNull();
+        assertThat(none.images).isNull();
+        assertThat(all.augment).isEqualTo(Augmentation.diffAugment(Augmentation.Policy.COLOR,
+                Augmentation.Policy.TRANSLATION, Augmentation.Policy.CUTOUT));
+        assertThat(all.instanceNoise).isEqualTo(InstanceNoise.annealed(0.1));
+        assertThat(all.labelFlips).isEqualTo(0.05);
+        assertThat(all.images).isEqualTo(500);
+    }
+
+    @Test
+    void badAugmentationNoiseOrFlipsAreNamed() {
+        assertThatThrownBy(() -> TrainMnist.Options.parse(new String[] {"--augment", "translation,zoom"}))
+                .hasMessage("augmentation policy 'zoom' is unknown; expected color, translation or cutout");
+        assertThatThrownBy(() -> TrainMnist.Options.parse(new String[] {"--instance-noise", "3"}))
+                .hasMessage("instanceNoise sigma must be in (0, 2], got 3.0");
+        assertThatThrownBy(() -> TrainMnist.Options.parse(new String[] {"--label-flips", "0.5"}))
+                .hasMessage("--label-flips must be in [0, 0.5), got 0.5");
+        assertThatThrownBy(() -> TrainMnist.Options.parse(new String[] {"--images", "0"}))
+                .hasMessage("--images must be >= 1, got 0");
     }
 
     @Test

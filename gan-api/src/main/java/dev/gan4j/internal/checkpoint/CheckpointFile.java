@@ -252,7 +252,14 @@ public final class CheckpointFile {
                 adamState(file, GENERATOR_ADAM, entries.get(GENERATOR_ADAM), steps(props, "generator.adam.steps")),
                 adamState(file, DISCRIMINATOR_ADAM, entries.get(DISCRIMINATOR_ADAM), steps(props, "discriminator.adam.steps")),
                 average,
-                CheckpointSettings.longValue(props, "average.updates"));
+                CheckpointSettings.longValue(props, "average.updates"),
+                // Absent before adaptive augmentation existed: none.
+                optional(props, "augmentation.state.probability"),
+                optional(props, "augmentation.state.heuristicSum"));
+    }
+
+    private static double optional(Properties props, String key) {
+        return props.containsKey(key) ? CheckpointSettings.doubleValue(props, key) : 0;
     }
 
     private static byte[] properties(GanConfig config, CheckpointState state, Provenance provenance)
@@ -272,6 +279,8 @@ public final class CheckpointFile {
         props.setProperty("generator.adam.steps", join(state.generatorAdam().steps()));
         props.setProperty("discriminator.adam.steps", join(state.discriminatorAdam().steps()));
         props.setProperty("average.updates", Long.toString(state.averageUpdates()));
+        props.setProperty("augmentation.state.probability", Double.toString(state.augmentationProbability()));
+        props.setProperty("augmentation.state.heuristicSum", Double.toString(state.augmentationHeuristicSum()));
         // Who wrote it, where and when, as of its step; for audits: resuming reads the settings above.
         provenance.toProperties().forEach((key, value) -> props.setProperty(PROVENANCE_PREFIX + key, value));
         StringWriter w = new StringWriter();

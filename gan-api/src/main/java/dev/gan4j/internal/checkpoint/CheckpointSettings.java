@@ -3,10 +3,12 @@ package dev.gan4j.internal.checkpoint;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.train.Adam;
+import dev.gan4j.train.Augmentation;
 import dev.gan4j.train.ComputeDevice;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanLoss;
 import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.InstanceNoise;
 import dev.gan4j.train.LabelSmoothing;
 import dev.gan4j.train.LearningRateSchedule;
 import dev.gan4j.train.Optimizer;
@@ -42,6 +44,15 @@ final class CheckpointSettings {
         writeOptimizer("discriminatorOptimizer", config.discriminatorOptimizer(), props);
         props.setProperty("checkpointEvery", Integer.toString(config.checkpoints().everySteps()));
         props.setProperty("keepCheckpoints", Integer.toString(config.checkpoints().keep()));
+        props.setProperty("augmentation", config.augmentation().policyText());
+        props.setProperty("augmentation.probability", Double.toString(config.augmentation().probability()));
+        config.augmentation().adaptation().ifPresent(a -> {
+            props.setProperty("augmentation.adaptive.target", Double.toString(a.target()));
+            props.setProperty("augmentation.adaptive.interval", Integer.toString(a.interval()));
+            props.setProperty("augmentation.adaptive.speedImages", Long.toString(a.speedImages()));
+        });
+        props.setProperty("instanceNoise.sigma", Double.toString(config.instanceNoise().sigma()));
+        props.setProperty("labelFlips", Double.toString(config.labelFlips()));
     }
 
     /**
@@ -66,7 +77,32 @@ final class CheckpointSettings {
                 .generatorOptimizer(optimizer("generatorOptimizer", props))
                 .discriminatorOptimizer(optimizer("discriminatorOptimizer", props))
                 .checkpointEvery(intValue(props, "checkpointEvery"))
-                .keepCheckpoints(intValue(props, "keepCheckpoints"));
+                .keepCheckpoints(intValue(props, "keepCheckpoints"))
+                .augmentation(augmentation(props))
+                .instanceNoise(new InstanceNoise(optionalDouble(props, "instanceNoise.sigma")))
+                .labelFlips(optionalDouble(props, "labelFlips"));
+    }
+
+    /** Checkpoints written before augmentation existed have none. */
+    private static Augmentation augmentation(Properties props) {
+        String policies = props.getProperty("augmentation", "none");
+        double probability = props.containsKey("augmentation.probability")
+                ? doubleValue(props, "augmentation.probability") : 1;
+        if (policies.equals("none")) {
+            return Augmentation.none().withProbability(probability);
+        }
+        Augmentation fixed = new Augmentation(Augmentation.Policy.parse(policies), probability);
+        if (!props.containsKey("augmentation.adaptive.target")) {
+            return fixed;
+        }
+        return fixed.adaptive(doubleValue(props, "augmentation.adaptive.target"),
+                intValue(props, "augmentation.adaptive.interval"),
+                longValue(props, "augmentation.adaptive.speedImages")).withProbability(probability);
+    }
+
+    /** A number that checkpoints written before its setting existed lack: 0, off. */
+    private static double optionalDouble(Properties props, String key) {
+        return props.containsKey(key) ? doubleValue(props, key) : 0;
     }
 
     private static void writeOptimizer(String key, Optimizer optimizer, Properties props) {

@@ -20,6 +20,8 @@ import java.util.List;
  * @param discriminatorAdam the discriminator's optimiser state
  * @param average the generator's moving-average weights, empty without one
  * @param averageUpdates the updates folded into the average
+ * @param augmentationProbability the adaptive augmentation's probability, 0 without one
+ * @param augmentationHeuristicSum the adaptive augmentation's running sum of {@code sign(D(x))}
  */
 public record CheckpointState(
         Progress progress,
@@ -29,7 +31,9 @@ public record CheckpointState(
         OptimizerState generatorAdam,
         OptimizerState discriminatorAdam,
         List<HostTensor> average,
-        long averageUpdates) {
+        long averageUpdates,
+        double augmentationProbability,
+        double augmentationHeuristicSum) {
 
     /** The state of a run at {@code progress}, from the engine's {@code session} state and the data's size and checksum. */
     public static CheckpointState of(Progress progress, int dataSize, long dataFingerprint, SessionState session) {
@@ -41,13 +45,15 @@ public record CheckpointState(
                 session.generatorOptimizer(),
                 session.discriminatorOptimizer(),
                 session.average(),
-                session.averageUpdates());
+                session.averageUpdates(),
+                session.augmentationProbability(),
+                session.augmentationHeuristicSum());
     }
 
     /** Returns what the engine restores to continue the run. */
     public SessionState session() {
         return new SessionState(generator, discriminator, generatorAdam, discriminatorAdam, average, averageUpdates,
-                data.pass(), data.position());
+                data.pass(), data.position(), augmentationProbability, augmentationHeuristicSum);
     }
 
     /**
