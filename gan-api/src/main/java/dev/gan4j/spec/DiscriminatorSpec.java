@@ -32,7 +32,8 @@ public final class DiscriminatorSpec {
     /**
      * Returns the compact DCGAN preset for 28×28 images: conv(w, 4, s2) → LeakyReLU(0.2) → conv(2w, 4,
      * s2) → BatchNorm → LeakyReLU(0.2) → flatten → dense(1), width w = 64 by default; optional dropout
-     * after each activation.
+     * after each activation; {@code spectralNorm(true)} normalises every layer and drops the BatchNorm,
+     * SNGAN's discriminator (Miyato et al. 2018).
      */
     public static Presets.DcganDiscriminator dcgan() {
         return new Presets.DcganDiscriminator();

@@ -33,7 +33,10 @@ public sealed interface Layer
     /** Returns the number of trained parameters for an input shape (weights, biases, BN scale and shift). */
     long trainableParameterCount(TensorShape in);
 
-    /** Returns the number of parameters that are not trained by gradients (BatchNorm's running statistics). */
+    /**
+     * Returns the number of parameters that are not trained by gradients: BatchNorm's running
+     * statistics, spectral normalization's vector {@code u}.
+     */
     default long nonTrainableParameterCount(TensorShape in) {
         return 0;
     }
@@ -53,6 +56,16 @@ public sealed interface Layer
     /** Returns the layer's settings in a short form for summaries, for example {@code 64, k4, s2, same}. */
     default String settings() {
         return "";
+    }
+
+    /**
+     * Returns whether the layer's weight is spectrally normalised (Miyato et al. 2018, "Spectral
+     * Normalization for Generative Adversarial Networks"): the layer uses {@code W / σ(W)}, {@code σ}
+     * the largest singular value of its weight matrix, estimated by one power iteration per training
+     * forward pass. Only {@link Dense}, {@link Conv} and {@link ConvTranspose} can be; default false.
+     */
+    default boolean spectralNorm() {
+        return false;
     }
 
     /**
@@ -113,11 +126,23 @@ public sealed interface Layer
      *
      * @param units the output size, at least 1
      * @param useBias whether a bias is added
+     * @param spectralNorm whether the weight is divided by its largest singular value (Miyato et al.
+     *     2018); the engine then keeps a vector {@code u} of {@code units} values as non-trainable state
      */
-    record Dense(int units, boolean useBias) implements Layer {
+    record Dense(int units, boolean useBias, boolean spectralNorm) implements Layer {
         /** Checks the units. */
         public Dense {
             Checks.atLeast("units", units, 1);
+        }
+
+        /** A dense layer without spectral normalization, as before it existed. */
+        public Dense(int units, boolean useBias) {
+            this(units, useBias, false);
+        }
+
+        /** Returns this layer with spectral normalization on or off. */
+        public Dense withSpectralNorm(boolean on) {
+            return new Dense(units, useBias, on);
         }
 
         @Override
@@ -129,6 +154,12 @@ public sealed interface Layer
         @Override
         public long trainableParameterCount(TensorShape in) {
             return (long) in.dim(0) * units + (useBias ? units : 0);
+        }
+
+        /** Spectral normalization's {@code u}, one value per unit; otherwise 0. */
+        @Override
+        public long nonTrainableParameterCount(TensorShape in) {
+            return spectralNorm ? units : 0;
         }
 
         @Override
@@ -143,7 +174,7 @@ public sealed interface Layer
 
         @Override
         public String settings() {
-            return units + (useBias ? "" : ", no bias");
+            return units + (useBias ? "" : ", no bias") + (spectralNorm ? ", sn" : "");
         }
 
         @Override
@@ -384,14 +415,27 @@ public sealed interface Layer
      * @param stride at least 1
      * @param padding {@link Padding#same()} or explicit
      * @param useBias whether a bias is added
+     * @param spectralNorm whether the weight is divided by its largest singular value (Miyato et al.
+     *     2018); the engine then keeps a vector {@code u} of {@code filters} values as non-trainable state
      */
-    record Conv(int filters, int kernel, int stride, Padding padding, boolean useBias) implements Layer {
+    record Conv(int filters, int kernel, int stride, Padding padding, boolean useBias, boolean spectralNorm)
+            implements Layer {
         /** Checks every setting. */
         public Conv {
             Checks.atLeast("conv filters", filters, 1);
             Checks.atLeast("conv kernel", kernel, 1);
             Checks.atLeast("conv stride", stride, 1);
             Checks.notNull("conv padding", padding);
+        }
+
+        /** A convolution without spectral normalization, as before it existed. */
+        public Conv(int filters, int kernel, int stride, Padding padding, boolean useBias) {
+            this(filters, kernel, stride, padding, useBias, false);
+        }
+
+        /** Returns this layer with spectral normalization on or off. */
+        public Conv withSpectralNorm(boolean on) {
+            return new Conv(filters, kernel, stride, padding, useBias, on);
         }
 
         /** Returns the resolved padding of one spatial axis of size {@code in}. */
@@ -421,6 +465,12 @@ public sealed interface Layer
             return (long) filters * in.dim(0) * kernel * kernel + (useBias ? filters : 0);
         }
 
+        /** Spectral normalization's {@code u}, one value per filter; otherwise 0. */
+        @Override
+        public long nonTrainableParameterCount(TensorShape in) {
+            return spectralNorm ? filters : 0;
+        }
+
         @Override
         public long forwardMacs(TensorShape in) {
             TensorShape out = outputShape(in);
@@ -435,7 +485,7 @@ public sealed interface Layer
         @Override
         public String settings() {
             return filters + ", k" + kernel + ", s" + stride + ", " + padding.describe()
-                    + (useBias ? "" : ", no bias");
+                    + (useBias ? "" : ", no bias") + (spectralNorm ? ", sn" : "");
         }
 
         @Override
@@ -455,9 +505,13 @@ public sealed interface Layer
      * @param padding {@link Padding#same()} (output {@code in * stride}) or explicit
      * @param outputPadding extra rows and columns at the end, in [0, stride)
      * @param useBias whether a bias is added
+     * @param spectralNorm whether the weight is divided by its largest singular value (Miyato et al.
+     *     2018); the engine then keeps a vector {@code u} of {@code filters} values as non-trainable state
+     *     (PyTorch's {@code spectral_norm(dim=1)} for transposed convolutions: the matrix has one row
+     *     per output channel, {@code [filters, C * kernel * kernel]})
      */
-    record ConvTranspose(int filters, int kernel, int stride, Padding padding, int outputPadding, boolean useBias)
-            implements Layer {
+    record ConvTranspose(int filters, int kernel, int stride, Padding padding, int outputPadding, boolean useBias,
+            boolean spectralNorm) implements Layer {
         /** Checks every setting. */
         public ConvTranspose {
             Checks.atLeast("convTranspose filters", filters, 1);
@@ -471,6 +525,16 @@ public sealed interface Layer
             }
             // Resolving once here rejects impossible combinations (same with outputPadding) at build time.
             padding.forConvTranspose(1, kernel, stride, outputPadding);
+        }
+
+        /** A transposed convolution without spectral normalization, as before it existed. */
+        public ConvTranspose(int filters, int kernel, int stride, Padding padding, int outputPadding, boolean useBias) {
+            this(filters, kernel, stride, padding, outputPadding, useBias, false);
+        }
+
+        /** Returns this layer with spectral normalization on or off. */
+        public ConvTranspose withSpectralNorm(boolean on) {
+            return new ConvTranspose(filters, kernel, stride, padding, outputPadding, useBias, on);
         }
 
         /** Returns the resolved crop of one spatial axis of size {@code in}. */
@@ -500,6 +564,12 @@ public sealed interface Layer
             return (long) in.dim(0) * filters * kernel * kernel + (useBias ? filters : 0);
         }
 
+        /** Spectral normalization's {@code u}, one value per output channel; otherwise 0. */
+        @Override
+        public long nonTrainableParameterCount(TensorShape in) {
+            return spectralNorm ? filters : 0;
+        }
+
         @Override
         public long forwardMacs(TensorShape in) {
             // Every input pixel meets every tap once; products landing in the cropped border are
@@ -516,7 +586,7 @@ public sealed interface Layer
         public String settings() {
             return filters + ", k" + kernel + ", s" + stride + ", " + padding.describe()
                     + (outputPadding == 0 ? "" : ", outputPadding " + outputPadding)
-                    + (useBias ? "" : ", no bias");
+                    + (useBias ? "" : ", no bias") + (spectralNorm ? ", sn" : "");
         }
 
         @Override

@@ -18,15 +18,78 @@ public abstract class LayerListBuilder<SELF extends LayerListBuilder<SELF>> {
     public static final float DEFAULT_BN_EPSILON = 0.001f;
 
     private final List<Layer> layers = new ArrayList<>();
+    private boolean spectralNormAll;
 
     LayerListBuilder() {}
 
     /** Returns this builder as its concrete type. */
     protected abstract SELF self();
 
-    /** Returns the layers added so far, in order. */
+    /**
+     * Returns the layers added so far, in order; with {@link #spectralNormAll(boolean)} on, every
+     * dense, convolution and transposed convolution spectrally normalised.
+     */
     protected List<Layer> layers() {
-        return List.copyOf(layers);
+        if (!spectralNormAll) {
+            return List.copyOf(layers);
+        }
+        List<Layer> normalised = new ArrayList<>(layers.size());
+        for (Layer layer : layers) {
+            Layer sn = withSpectralNorm(layer);
+            normalised.add(sn == null ? layer : sn);
+        }
+        return List.copyOf(normalised);
+    }
+
+    /**
+     * Spectrally normalises the layer just added (Miyato et al. 2018): it then uses {@code W / σ(W)},
+     * {@code σ} the largest singular value of its weight matrix, estimated by one power iteration per
+     * training forward pass. For example {@code .conv(64, 4, 2, Padding.same()).spectralNorm()}. Off
+     * by default.
+     *
+     * @throws IllegalStateException if no layer was added yet, or the last one is not a dense layer, a
+     *     convolution or a transposed convolution
+     */
+    public SELF spectralNorm() {
+        if (layers.isEmpty()) {
+            throw new IllegalStateException(
+                    "spectralNorm() normalises the layer just added, and there is none; add a dense, conv"
+                            + " or convTranspose layer first");
+        }
+        Layer last = layers.get(layers.size() - 1);
+        Layer sn = withSpectralNorm(last);
+        if (sn == null) {
+            throw new IllegalStateException(
+                    "spectralNorm() normalises the layer just added, which is " + last.kind()
+                            + " and has no weight matrix; it applies to Dense, Conv2D and Conv2DTranspose");
+        }
+        layers.set(layers.size() - 1, sn);
+        return self();
+    }
+
+    /**
+     * Sets whether every dense layer, convolution and transposed convolution of the network is
+     * spectrally normalised, those added before this call and after it, as SNGAN's discriminator is
+     * (Miyato et al. 2018). Default false: only the layers marked by {@link #spectralNorm()} are.
+     * BatchNorm layers are kept as they are; SNGAN's discriminator has none.
+     */
+    public SELF spectralNormAll(boolean on) {
+        this.spectralNormAll = on;
+        return self();
+    }
+
+    /** Returns {@code layer} spectrally normalised, or null if it has no weight matrix. */
+    private static Layer withSpectralNorm(Layer layer) {
+        if (layer instanceof Layer.Dense) {
+            return ((Layer.Dense) layer).withSpectralNorm(true);
+        }
+        if (layer instanceof Layer.Conv) {
+            return ((Layer.Conv) layer).withSpectralNorm(true);
+        }
+        if (layer instanceof Layer.ConvTranspose) {
+            return ((Layer.ConvTranspose) layer).withSpectralNorm(true);
+        }
+        return null;
     }
 
     /** Appends any layer of the vocabulary. */

@@ -72,7 +72,8 @@ public final class Presets {
         private TensorShape inputShape = TensorShape.of(1, 28, 28);
         private int width = 64;
         private float dropout = 0f;
-        private boolean batchNorm = true;
+        private Boolean batchNorm;
+        private boolean spectralNorm;
 
         DcganDiscriminator() {}
 
@@ -102,17 +103,32 @@ public final class Presets {
 
         /**
          * Sets whether the second convolution is batch-normalised (never the first, which sees the
-         * images: Radford et al.). Default true. The engine then shows the discriminator real and fake
-         * images in separate batches, as pytorch/examples' DCGAN does.
+         * images: Radford et al.). Default true, or false with {@link #spectralNorm(boolean)} on. The
+         * engine then shows the discriminator real and fake images in separate batches, as
+         * pytorch/examples' DCGAN does.
          */
         public DcganDiscriminator batchNorm(boolean batchNorm) {
             this.batchNorm = batchNorm;
             return this;
         }
 
+        /**
+         * Sets whether every convolution and the dense layer are spectrally normalised (Miyato et al.
+         * 2018), SNGAN's discriminator. Default false. With it on, the BatchNorm is left out unless
+         * {@link #batchNorm(boolean)} asks for it explicitly: SNGAN's discriminator has none, the
+         * normalization already bounds each layer's Lipschitz constant, and without BatchNorm the
+         * discriminator sees real and fake images in one batch (one power iteration per pass).
+         */
+        public DcganDiscriminator spectralNorm(boolean spectralNorm) {
+            this.spectralNorm = spectralNorm;
+            return this;
+        }
+
         /** Builds the spec. */
         public DiscriminatorSpec build() {
-            DiscriminatorSpec.Builder b = DiscriminatorSpec.builder().recipe("dcgan").inputShape(inputShape);
+            boolean batchNorm = this.batchNorm != null ? this.batchNorm : !spectralNorm;
+            DiscriminatorSpec.Builder b = DiscriminatorSpec.builder().recipe("dcgan").inputShape(inputShape)
+                    .spectralNormAll(spectralNorm);
             b.conv(width, 4, 2, Padding.same()).leakyRelu(0.2f);
             if (dropout > 0) {
                 b.dropout(dropout);
@@ -182,6 +198,7 @@ public final class Presets {
         private TensorShape inputShape = TensorShape.of(1, 28, 28);
         private int width = 512;
         private float dropout = 0.3f;
+        private boolean spectralNorm;
 
         KerasDcganDiscriminator() {}
 
@@ -209,9 +226,18 @@ public final class Presets {
             return this;
         }
 
+        /**
+         * Sets whether every convolution and the dense layer are spectrally normalised (Miyato et al.
+         * 2018). Default false.
+         */
+        public KerasDcganDiscriminator spectralNorm(boolean spectralNorm) {
+            this.spectralNorm = spectralNorm;
+            return this;
+        }
+
         /** Builds the spec. */
         public DiscriminatorSpec build() {
-            return DiscriminatorSpec.builder().recipe("kerasDcgan").inputShape(inputShape)
+            return DiscriminatorSpec.builder().recipe("kerasDcgan").inputShape(inputShape).spectralNormAll(spectralNorm)
                     .conv(width, 5, 2, Padding.same()).leakyRelu(0.2f).dropout(dropout)
                     .conv(width / 2, 3, 2, Padding.same()).leakyRelu(0.2f).dropout(dropout)
                     .conv(width / 4, 3, 1, Padding.same()).leakyRelu(0.2f).dropout(dropout)

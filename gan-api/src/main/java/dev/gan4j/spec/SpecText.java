@@ -156,7 +156,7 @@ public final class SpecText {
     private static final Layer.Visitor<String> LINE = new Layer.Visitor<>() {
         @Override
         public String visitDense(Layer.Dense l) {
-            return "dense units=" + l.units() + " bias=" + l.useBias();
+            return "dense units=" + l.units() + " bias=" + l.useBias() + sn(l);
         }
 
         @Override
@@ -197,14 +197,14 @@ public final class SpecText {
         @Override
         public String visitConv(Layer.Conv l) {
             return "conv filters=" + l.filters() + " kernel=" + l.kernel() + " stride=" + l.stride()
-                    + " padding=" + l.padding().describe() + " bias=" + l.useBias();
+                    + " padding=" + l.padding().describe() + " bias=" + l.useBias() + sn(l);
         }
 
         @Override
         public String visitConvTranspose(Layer.ConvTranspose l) {
             return "convTranspose filters=" + l.filters() + " kernel=" + l.kernel() + " stride=" + l.stride()
                     + " padding=" + l.padding().describe() + " outputPadding=" + l.outputPadding()
-                    + " bias=" + l.useBias();
+                    + " bias=" + l.useBias() + sn(l);
         }
 
         @Override
@@ -217,6 +217,14 @@ public final class SpecText {
             return "dropout rate=" + l.rate();
         }
     };
+
+    /**
+     * Spectral normalization's setting, written only when on: a spec without it reads as it did
+     * before the setting existed, and so do files written then.
+     */
+    private static String sn(Layer l) {
+        return l.spectralNorm() ? " sn=true" : "";
+    }
 
     private static Layer parse(String line) {
         String[] parts = line.split(" ");
@@ -239,7 +247,7 @@ public final class SpecText {
     private static Layer layerOf(String kind, Args a) {
         switch (kind) {
             case "dense":
-                return new Layer.Dense(a.integer("units"), a.bool("bias"));
+                return new Layer.Dense(a.integer("units"), a.bool("bias"), a.bool("sn", false));
             case "reshape":
                 return new Layer.Reshape(TensorShape.of(parseDims(a.string("shape"))));
             case "flatten":
@@ -256,10 +264,10 @@ public final class SpecText {
                 return new Layer.Sigmoid();
             case "conv":
                 return new Layer.Conv(a.integer("filters"), a.integer("kernel"), a.integer("stride"),
-                        a.padding(), a.bool("bias"));
+                        a.padding(), a.bool("bias"), a.bool("sn", false));
             case "convTranspose":
                 return new Layer.ConvTranspose(a.integer("filters"), a.integer("kernel"), a.integer("stride"),
-                        a.padding(), a.integer("outputPadding"), a.bool("bias"));
+                        a.padding(), a.integer("outputPadding"), a.bool("bias"), a.bool("sn", false));
             case "upsample":
                 return new Layer.Upsample(a.integer("factor"));
             case "dropout":
@@ -305,6 +313,11 @@ public final class SpecText {
                 throw new IllegalArgumentException(key + " must be true or false, got " + v);
             }
             return Boolean.parseBoolean(v);
+        }
+
+        /** Reads an optional setting, {@code absent} when the line does not have it. */
+        boolean bool(String key, boolean absent) {
+            return map.containsKey(key) ? bool(key) : absent;
         }
 
         Padding padding() {

@@ -20,6 +20,9 @@ import java.util.SplittableRandom;
  * A {@link LayerStack} compiled to DJL operations, with its parameters. We do not use DJL's {@code
  * Block}s: a flat list of functional ops gives us full control of which manager every array lands in,
  * of the parameter layout (PyTorch's, which ONNX shares) and of the native calls per step.
+ *
+ * <p>A spectrally normalised layer ({@link Layer#spectralNorm()}) has one more, non-trainable
+ * parameter after its weight and bias, {@code <layer>.spectralU}: see {@link SpectralNorm}.
  */
 final class Network {
 
@@ -132,6 +135,11 @@ final class Network {
                 int fanIn = in.dim(0);
                 NDArray w = source.glorot(prefix + "weight", new Shape(l.units(), fanIn), fanIn, l.units(), params);
                 NDArray b = l.useBias() ? source.constant(prefix + "bias", new Shape(l.units()), 0f, true, params) : null;
+                if (l.spectralNorm()) {
+                    SpectralNorm sn = spectralNorm(prefix, l.units(), false, source, params);
+                    return (x, training) ->
+                            Linear.linear(x, sn.normalized(w, x.getManager(), training), b).singletonOrThrow();
+                }
                 return (x, training) -> Linear.linear(x, w, b).singletonOrThrow();
             }
 
@@ -210,20 +218,36 @@ final class Network {
         int k = l.kernel();
         NDArray w = source.glorot(prefix + "weight", new Shape(l.filters(), c, k, k), c * k * k, l.filters() * k * k, params);
         NDArray b = l.useBias() ? source.constant(prefix + "bias", new Shape(l.filters()), 0f, true, params) : null;
+        SpectralNorm sn = l.spectralNorm() ? spectralNorm(prefix, l.filters(), false, source, params) : null;
         Padding.Resolved ph = l.resolvePadding(in.dim(1));
         Padding.Resolved pw = l.resolvePadding(in.dim(2));
         Shape stride = new Shape(l.stride(), l.stride());
         Shape dilation = new Shape(1, 1);
         if (ph.symmetric() && pw.symmetric()) {
             Shape padding = new Shape(ph.before(), pw.before());
-            return (x, training) -> Conv2d.conv2d(x, w, b, stride, padding, dilation, 1).singletonOrThrow();
+            return (x, training) -> Conv2d.conv2d(x, weight(w, sn, x, training), b, stride, padding, dilation, 1)
+                    .singletonOrThrow();
         }
         // TensorFlow's "same" pads the odd pixel after; torch's conv2d pads symmetrically only, so
         // pad explicitly (torch's pad order: last axis first, before then after).
         Shape explicit = new Shape(pw.before(), pw.after(), ph.before(), ph.after());
         Shape none = new Shape(0, 0);
-        return (x, training) ->
-                Conv2d.conv2d(x.pad(explicit, 0), w, b, stride, none, dilation, 1).singletonOrThrow();
+        return (x, training) -> Conv2d.conv2d(x.pad(explicit, 0), weight(w, sn, x, training), b, stride, none,
+                dilation, 1).singletonOrThrow();
+    }
+
+    /** The weight a layer uses: its parameter, or the parameter divided by its spectral norm. */
+    private static NDArray weight(NDArray w, SpectralNorm sn, NDArray x, boolean training) {
+        return sn == null ? w : sn.normalized(w, x.getManager(), training);
+    }
+
+    /**
+     * Creates spectral normalization's vector {@code u} (non-trainable, saved with the parameters like
+     * BatchNorm's running statistics), one value per output unit, a normal draw normalised.
+     */
+    private static SpectralNorm spectralNorm(
+            String prefix, int rows, boolean rowsSecond, ParamSource source, List<Param> params) {
+        return new SpectralNorm(source.unitVector(prefix + "spectralU", rows, params), rowsSecond);
     }
 
     private static LayerOp convTranspose(
@@ -233,9 +257,12 @@ final class Network {
         // Keras's Glorot fans for Conv2DTranspose: in = k*k*filters, out = k*k*C.
         NDArray w = source.glorot(prefix + "weight", new Shape(c, l.filters(), k, k), l.filters() * k * k, c * k * k, params);
         NDArray b = l.useBias() ? source.constant(prefix + "bias", new Shape(l.filters()), 0f, true, params) : null;
+        // PyTorch's spectral_norm(dim=1) for ConvTranspose: the rows are the output channels, axis 1.
+        SpectralNorm sn = l.spectralNorm() ? spectralNorm(prefix, l.filters(), true, source, params) : null;
         Padding.Resolved ph = l.resolvePadding(in.dim(1));
         Padding.Resolved pw = l.resolvePadding(in.dim(2));
-        return (x, training) -> TransposedConvolution.forward(x, w, b, l.stride(), ph, pw, l.outputPadding());
+        return (x, training) -> TransposedConvolution.forward(
+                x, weight(w, sn, x, training), b, l.stride(), ph, pw, l.outputPadding());
     }
 
     private static NDArray upsample(NDArray x, int f) {
@@ -266,6 +293,9 @@ final class Network {
 
         abstract NDArray constant(String name, Shape shape, float value, boolean trainable, List<Param> params);
 
+        /** A non-trainable vector of {@code size} values: a standard normal draw divided by its norm. */
+        abstract NDArray unitVector(String name, int size, List<Param> params);
+
         void finish() {}
 
         static class Initializing extends ParamSource {
@@ -293,6 +323,16 @@ final class Network {
                 params.add(new Param(name, a, trainable));
                 return a;
             }
+
+            @Override
+            NDArray unitVector(String name, int size, List<Param> params) {
+                NDArray a;
+                try (NDArray draw = manager.randomNormal(new Shape(size))) {
+                    a = draw.normalize(2, 0, SpectralNorm.EPSILON);
+                }
+                params.add(new Param(name, a, false));
+                return a;
+            }
         }
 
         /** Glorot-uniform draws from a host generator, uploaded: the same weights on every device. */
@@ -314,6 +354,24 @@ final class Network {
                 NDArray a = manager.create(values, shape);
                 a.setRequiresGradient(true);
                 params.add(new Param(name, a, true));
+                return a;
+            }
+
+            @Override
+            NDArray unitVector(String name, int size, List<Param> params) {
+                double[] draw = new double[size];
+                double squares = 0;
+                for (int i = 0; i < size; i++) {
+                    draw[i] = random.nextGaussian();
+                    squares += draw[i] * draw[i];
+                }
+                double norm = Math.max(Math.sqrt(squares), SpectralNorm.EPSILON);
+                float[] values = new float[size];
+                for (int i = 0; i < size; i++) {
+                    values[i] = (float) (draw[i] / norm);
+                }
+                NDArray a = manager.create(values, new Shape(size));
+                params.add(new Param(name, a, false));
                 return a;
             }
         }
@@ -349,6 +407,11 @@ final class Network {
             @Override
             NDArray constant(String name, Shape shape, float value, boolean trainable, List<Param> params) {
                 return take(name, shape, trainable, params);
+            }
+
+            @Override
+            NDArray unitVector(String name, int size, List<Param> params) {
+                return take(name, new Shape(size), false, params);
             }
 
             @Override

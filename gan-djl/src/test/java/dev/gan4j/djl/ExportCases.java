@@ -52,6 +52,19 @@ final class ExportCases {
                 .build();
     }
 
+    /**
+     * Spectral normalization on a dense layer, a transposed convolution (before a BatchNorm that folds
+     * into its normalised weight) and a convolution, as BigGAN's generator uses it.
+     */
+    static GeneratorSpec spectrallyNormalized() {
+        return GeneratorSpec.builder().latentDim(8)
+                .dense(2 * 4 * 4).spectralNorm().reshape(2, 4, 4).relu()
+                .convTranspose(3, 3, 2, Padding.same()).spectralNorm().batchNorm().leakyRelu(0.2f)
+                .conv(2, 3, 1, Padding.same()).spectralNorm().relu()
+                .convTranspose(1, 4, 2, Padding.of(1), 0, false).spectralNorm().tanh()
+                .build();
+    }
+
     /** Images with alpha: gray and alpha ({@code channels} 2) or RGBA (4), which PNG grids draw too. */
     static GeneratorSpec withAlpha(int channels) {
         return GeneratorSpec.builder().latentDim(8)
@@ -103,6 +116,8 @@ final class ExportCases {
         cases.add(new Case("unfoldable batch norms, as nodes", unfoldableBatchNorms(), nodes));
         cases.add(new Case("reshaped convolution", reshapedConvolution(), defaults));
         cases.add(new Case("reshaped convolution, as nodes", reshapedConvolution(), nodes));
+        cases.add(new Case("spectral norm, folded", spectrallyNormalized(), defaults));
+        cases.add(new Case("spectral norm, batch norm as nodes", spectrallyNormalized(), nodes));
         cases.add(new Case("gray and alpha, 2 channels", withAlpha(2), defaults));
         cases.add(new Case("RGBA, 4 channels", withAlpha(4), defaults));
         cases.add(new Case("output in [0, 1]", foldableBatchNorms(),

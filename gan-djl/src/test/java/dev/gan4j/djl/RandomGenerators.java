@@ -45,6 +45,16 @@ final class RandomGenerators {
                         values[i] = u - 0.5f;
                 }
             }
+            if (kind.equals("spectralU")) {
+                // Spectral normalization's u is a unit vector: a random direction.
+                double norm = 0;
+                for (float v : values) {
+                    norm += (double) v * v;
+                }
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) (values[i] / Math.sqrt(norm));
+                }
+            }
             p.array().set(values);
         }
         return new DjlTrainedGan(spec, network, manager, PROVENANCE);

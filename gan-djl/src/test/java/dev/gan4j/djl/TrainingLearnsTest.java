@@ -70,9 +70,13 @@ class TrainingLearnsTest {
      * Returns the run's reports.
      */
     private static List<StepMetrics> learns(GanLoss loss, LabelSmoothing smoothing, double minSpread) {
+        return learns(DiscriminatorSpec.dcgan().build(), loss, smoothing, minSpread);
+    }
+
+    /** The same run with discriminator {@code d} instead of the compact preset's. */
+    static List<StepMetrics> learns(DiscriminatorSpec d, GanLoss loss, LabelSmoothing smoothing, double minSpread) {
         ImageDataset digits = Mnist.bundledTrainingSet();
         GeneratorSpec g = GeneratorSpec.dcgan().build();
-        DiscriminatorSpec d = DiscriminatorSpec.dcgan().build();
         float[] realMean = meanImage(digits);
         double before;
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), DjlEngine.NAME)) {

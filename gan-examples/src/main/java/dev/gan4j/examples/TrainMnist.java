@@ -32,14 +32,17 @@ import java.util.Locale;
  * <pre>
  * TrainMnist [--recipe dcgan|keras] [--loss NAME] [--data DIR] [--out DIR] [--epochs N] [--seed N]
  *            [--quality-every N] [--images N] [--augment POLICIES] [--instance-noise SIGMA]
- *            [--label-flips P]
+ *            [--label-flips P] [--spectral-norm on|off]
  * </pre>
  *
  * <p>Without {@code --data} it trains on the 9,000 MNIST digits bundled with gan4j; with it, on the
  * IDX files in DIR (the full 60,000). {@code dcgan} (the default) is the compact preset that draws
  * digits in a few minutes on two CPU cores; {@code keras} is the Keras DCGAN reference recipe exactly.
  * {@code --loss} replaces the recipe's loss by one of {@link GanLoss#NAMES}, for comparing them; with a
- * loss that has no targets (hinge, wasserstein) the recipe's label smoothing is dropped.
+ * loss that has no targets (hinge, wasserstein) the recipe's label smoothing is dropped. {@code
+ * --spectral-norm on} spectrally normalises every layer of the recipe's discriminator (Miyato et al.
+ * 2018); the compact preset's discriminator then has no BatchNorm, as SNGAN's ({@code --loss hinge}
+ * makes it SNGAN's recipe).
  *
  * <p>For small data: {@code --images N} trains on the first N images only; {@code --augment} turns on
  * DiffAugment with a comma-separated list of {@code color}, {@code translation} and {@code cutout}
@@ -78,6 +81,9 @@ public final class TrainMnist {
                 .listener(metrics);
         if (options.epochs != null) {
             builder.epochs(options.epochs);
+        }
+        if (options.spectralNorm) {
+            builder.discriminator(recipe.discriminator(true));
         }
         if (options.loss != null) {
             builder.loss(options.loss);
@@ -189,7 +195,7 @@ public final class TrainMnist {
                 int batchSize = 64;
                 return GanTrainer.builder()
                         .generator(GeneratorSpec.kerasDcgan().build())
-                        .discriminator(DiscriminatorSpec.kerasDcgan().build())
+                        .discriminator(discriminator(false))
                         .labelSmoothing(LabelSmoothing.twoSided(0.9f, 0.1f))
                         .optimizer(Adam.of(1e-4, 0.3))
                         .batchSize(batchSize)
@@ -200,11 +206,17 @@ public final class TrainMnist {
             // of half the size learn more per second (measured: docs/recipes.md).
             return GanTrainer.builder()
                     .generator(GeneratorSpec.dcgan().build())
-                    .discriminator(DiscriminatorSpec.dcgan().build())
+                    .discriminator(discriminator(false))
                     .labelSmoothing(LabelSmoothing.oneSided(0.9f))
                     .optimizer(Adam.of(2e-4, 0.5))
                     .batchSize(32)
                     .epochs(36);
+        }
+
+        /** The recipe's discriminator, every layer spectrally normalised if {@code spectralNorm}. */
+        DiscriminatorSpec discriminator(boolean spectralNorm) {
+            return this == KERAS ? DiscriminatorSpec.kerasDcgan().spectralNorm(spectralNorm).build()
+                    : DiscriminatorSpec.dcgan().spectralNorm(spectralNorm).build();
         }
     }
 
@@ -213,7 +225,8 @@ public final class TrainMnist {
         static final String USAGE =
                 "usage: TrainMnist [--recipe dcgan|keras] [--loss " + String.join("|", GanLoss.NAMES)
                         + "] [--data DIR] [--out DIR] [--epochs N] [--seed N] [--quality-every N] [--images N]"
-                        + " [--augment color,translation,cutout] [--instance-noise SIGMA] [--label-flips P]";
+                        + " [--augment color,translation,cutout] [--instance-noise SIGMA] [--label-flips P]"
+                        + " [--spectral-norm on|off]";
 
         String recipe = "dcgan";
         GanLoss loss;
@@ -226,6 +239,7 @@ public final class TrainMnist {
         Augmentation augment;
         InstanceNoise instanceNoise;
         Double labelFlips;
+        boolean spectralNorm;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -272,6 +286,11 @@ public final class TrainMnist {
                         if (!(o.labelFlips >= 0 && o.labelFlips < 0.5)) {
                             throw new IllegalArgumentException("--label-flips must be in [0, 0.5), got " + value);
                         }
+                    case "--spectral-norm":
+                        if (!value.equals("on") && !value.equals("off")) {
+                            throw new IllegalArgumentException("--spectral-norm must be on or off, got " + value);
+                        }
+                        o.spectralNorm = value.equals("on");
                         break;
                     default:
                         throw new IllegalArgumentException("unknown option " + flag);

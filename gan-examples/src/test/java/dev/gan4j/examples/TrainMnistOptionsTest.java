@@ -60,4 +60,15 @@ class TrainMnistOptionsTest {
         assertThat(TrainMnist.Options.USAGE)
                 .contains("[--loss nonSaturating|minimax|leastSquares|hinge|wasserstein|relativisticAverage]");
     }
+
+    @Test
+    void spectralNormIsOffUnlessTurnedOnAndNormalisesTheRecipesDiscriminator() {
+        assertThat(TrainMnist.Options.parse(new String[0]).spectralNorm).isFalse();
+        assertThat(TrainMnist.Options.parse(new String[] {"--spectral-norm", "on"}).spectralNorm).isTrue();
+        assertThat(TrainMnist.Recipe.DCGAN.discriminator(true).layers()).anyMatch(l -> l.spectralNorm());
+        assertThat(TrainMnist.Recipe.KERAS.discriminator(false).layers()).noneMatch(l -> l.spectralNorm());
+        assertThatThrownBy(() -> TrainMnist.Options.parse(new String[] {"--spectral-norm", "yes"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--spectral-norm must be on or off, got yes");
+    }
 }

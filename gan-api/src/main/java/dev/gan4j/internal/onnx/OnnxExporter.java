@@ -35,6 +35,7 @@ import java.util.Set;
  * Writes a generator as an ONNX graph, from its spec and trained parameters: the graph is built with
  * ONNX's own protobuf classes ({@code ai.onnx.proto.OnnxMl}), one node per layer in inference form.
  * Our transposed convolution becomes the native {@code ConvTranspose}, whose semantics it shares.
+ * Spectrally normalised weights are written divided by their {@code σ} ({@link SpectralNormFolding}).
  */
 public final class OnnxExporter {
 
@@ -48,9 +49,11 @@ public final class OnnxExporter {
     private final Set<String> initialized = new HashSet<>();
     private int nextValue;
 
-    private OnnxExporter(LayerStack stack, Map<String, HostTensor> weights, OnnxExportOptions options) {
+    private OnnxExporter(LayerStack stack, Map<String, HostTensor> trained, OnnxExportOptions options) {
         this.stack = stack;
         this.options = options;
+        // Spectral normalization first: BatchNorm then folds into the normalised weight, W / σ.
+        Map<String, HostTensor> weights = SpectralNormFolding.fold(stack, trained);
         if (options.batchNorm() == OnnxExportOptions.BatchNormExport.FOLD) {
             BatchNormFolding.Result folding = BatchNormFolding.fold(stack, weights);
             this.weights = folding.weights();
