@@ -30,6 +30,8 @@ import java.util.Objects;
  * @param health how the run's health is judged and what happens when a condition is found
  * @param profileSteps whether the engine times the phases of each step ({@link StepProfile})
  * @param nativeMemory what the C allocator does with freed native memory while training on a CPU
+ * @param gradientPenalty the penalty on the discriminator's input gradient; {@link GradientPenalty#none()}
+ *     for none
  */
 public record GanConfig(
         GeneratorSpec generator,
@@ -50,11 +52,13 @@ public record GanConfig(
         Checkpointing checkpoints,
         HealthPolicy health,
         boolean profileSteps,
-        NativeMemory nativeMemory) {
+        NativeMemory nativeMemory,
+        GradientPenalty gradientPenalty) {
 
     /** Copies the listeners and checks that a health policy is given. */
     public GanConfig {
         listeners = List.copyOf(listeners);
+        Objects.requireNonNull(gradientPenalty, "gradientPenalty");
         Objects.requireNonNull(checkpoints, "checkpoints");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(nativeMemory, "nativeMemory");

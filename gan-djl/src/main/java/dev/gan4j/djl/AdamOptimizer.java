@@ -77,6 +77,11 @@ final class AdamOptimizer {
         }
     }
 
+    /** Returns the updates made so far (restored from a checkpoint on resume). */
+    long updates() {
+        return steps.length == 0 ? 0 : steps[0];
+    }
+
     /** Copies the state to the host: moments named after their parameters, and step counts. */
     OptimizerState state() {
         List<HostTensor> m = new ArrayList<>(params.size());

@@ -21,12 +21,12 @@ class TrainMnistOptionsTest {
         assertThatThrownBy(() -> TrainMnist.Options.parse(new String[] {"--loss", "lsgan"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("loss must be one of nonSaturating, minimax, leastSquares, hinge, wasserstein,"
-                        + " relativisticAverage, got lsgan");
+                        + " relativisticAverage, wassersteinGp, got lsgan");
     }
 
     @Test
     void usageListsTheLosses() {
         assertThat(TrainMnist.Options.USAGE)
-                .contains("[--loss nonSaturating|minimax|leastSquares|hinge|wasserstein|relativisticAverage]");
+                .contains("[--loss nonSaturating|minimax|leastSquares|hinge|wasserstein|relativisticAverage|wassersteinGp]");
     }
 }
