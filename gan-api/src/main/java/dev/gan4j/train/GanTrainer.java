@@ -456,8 +456,8 @@ public interface GanTrainer {
                 throw new IllegalStateException("gradientPenalty " + penalty.describe() + " cannot be combined with"
                         + " a discriminator holding batchNorm(): its batch statistics make each image's gradient"
                         + " depend on the rest of the batch, so the per-image norm is not defined (Gulrajani et"
-                        + " al. 2017, section 4); remove batchNorm() from the discriminator (DiscriminatorSpec.dcgan() has"
-                        + " none), or drop gradientPenalty(...)");
+                        + " al. 2017, section 4); remove batchNorm() from the discriminator (DiscriminatorSpec.dcgan().batchNorm(false),"
+                        + " or DiscriminatorSpec.kerasDcgan()), or drop gradientPenalty(...)");
             }
             return penalty;
         }
