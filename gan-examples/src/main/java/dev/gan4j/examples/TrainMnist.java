@@ -35,7 +35,9 @@ import java.util.Locale;
  * IDX files in DIR (the full 60,000). {@code dcgan} (the default) is the compact preset that draws
  * digits in a few minutes on two CPU cores; {@code keras} is the Keras DCGAN reference recipe exactly.
  * {@code --loss} replaces the recipe's loss by one of {@link GanLoss#NAMES}, for comparing them; with a
- * loss that has no targets (hinge, wasserstein) the recipe's label smoothing is dropped.
+ * loss that has no targets (hinge, wasserstein, wassersteinGp) the recipe's label smoothing is dropped;
+ * {@code wassersteinGp} trains WGAN-GP (its gradient penalty at λ = 10), on the {@code dcgan} recipe
+ * with the discriminator's BatchNorm dropped, which a gradient penalty refuses.
  *
  * <p>Every {@code --quality-every} epochs (default 6; 0 turns it off) and after the last it reports
  * sample quality ({@link QualityMetric}: classifier score, Fréchet distance, recognizability, class
@@ -72,6 +74,10 @@ public final class TrainMnist {
             builder.loss(options.loss);
             if (!options.loss.usesTargets()) {
                 builder.labelSmoothing(LabelSmoothing.none());
+            }
+            if (options.loss instanceof GanLoss.WassersteinGp && recipe == Recipe.DCGAN) {
+                // WGAN-GP's penalty refuses BatchNorm in the critic (Gulrajani et al. drop it).
+                builder.discriminator(DiscriminatorSpec.dcgan().batchNorm(false).build());
             }
         }
         QualityMetric quality = null;

@@ -4,7 +4,9 @@ import dev.gan4j.data.ImageDataset;
 import dev.gan4j.data.Mnist;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
+import dev.gan4j.train.GanLoss;
 import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.GradientPenalty;
 import dev.gan4j.train.NativeMemory;
 import dev.gan4j.train.TrainedGan;
 import dev.gan4j.train.listener.StepMetrics;
@@ -22,7 +24,16 @@ import java.util.Locale;
  * <pre>
  * TrainingBenchmark [--preset dcgan|keras|both] [--batch 8,64,256] [--warmup 10] [--steps 40]
  *                   [--memory-steps 10000] [--native-memory reuse|system]
+ *                   [--penalty none|r1|r1lazy16|r2|wgangp]
  * </pre>
+ *
+ * <p>{@code --penalty} trains with a gradient penalty: {@code r1} is {@code GradientPenalty.r1(10)},
+ * {@code r1lazy16} the same {@code every(16)}, {@code r2} is {@code r2(10)}, {@code wgangp} the loss
+ * {@code GanLoss.wassersteinGp()} with its default penalty {@code wganGp(10)}. A penalty refuses BatchNorm
+ * in the discriminator, so with one the dcgan preset's discriminator is built with {@code batchNorm(false)}
+ * (compare with {@code --penalty none} on the same discriminator by giving {@code --penalty none-nobn}).
+ * With {@code --memory-steps}, {@code --preset} (default dcgan) and the first {@code --batch} (default 64)
+ * choose the network and batch of the memory run.
  *
  * <p>{@code --native-memory system} trains with {@link NativeMemory#SYSTEM_DEFAULT} instead of the
  * default {@link NativeMemory#REUSE}, to measure what the allocator setting is worth.
@@ -44,7 +55,9 @@ public final class TrainingBenchmark {
         int warmup = 10;
         int steps = 40;
         int memorySteps = 0;
+        Penalty penalty = penalty("none");
         NativeMemory nativeMemory = NativeMemory.REUSE;
+        String batchOption = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--preset":
@@ -52,6 +65,7 @@ public final class TrainingBenchmark {
                     break;
                 case "--batch":
                     batches = args[i + 1];
+                    batchOption = batches;
                     break;
                 case "--warmup":
                     warmup = Integer.parseInt(args[i + 1]);
@@ -65,6 +79,9 @@ public final class TrainingBenchmark {
                 case "--native-memory":
                     nativeMemory = nativeMemory(args[i + 1]);
                     break;
+                case "--penalty":
+                    penalty = penalty(args[i + 1]);
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -74,7 +91,9 @@ public final class TrainingBenchmark {
         }
         ImageDataset digits = Mnist.bundledTrainingSet();
         if (memorySteps > 0) {
-            memory(memorySteps, digits, nativeMemory);
+            String memoryPreset = preset.equals("both") ? "dcgan" : preset;
+            int memoryBatch = batchOption == null ? 64 : Integer.parseInt(batchOption.split(",")[0].strip());
+            memory(memorySteps, memoryPreset, memoryBatch, digits, nativeMemory, penalty);
             return;
         }
         double matmul = MatmulThroughput.gflops(2048, 5);
@@ -84,7 +103,8 @@ public final class TrainingBenchmark {
         List<String> splits = new ArrayList<>();
         for (String name : preset.equals("both") ? List.of("dcgan", "keras") : List.of(preset)) {
             for (String batch : batches.split(",")) {
-                splits.add(run(name, Integer.parseInt(batch.strip()), warmup, steps, digits, matmul, nativeMemory));
+                splits.add(run(name, Integer.parseInt(batch.strip()), warmup, steps, digits, matmul, nativeMemory,
+                        penalty));
             }
         }
         System.out.printf(Locale.ROOT, "%ntime per step (ms), from profileSteps:%n%-11s %6s %8s %8s %8s %8s %8s %8s%n",
@@ -103,19 +123,43 @@ public final class TrainingBenchmark {
         }
     }
 
+    /** A gradient penalty to benchmark, with the loss it goes with and whether D keeps its BatchNorm. */
+    private record Penalty(String name, GanLoss loss, GradientPenalty penalty, boolean batchNorm) {}
+
+    private static Penalty penalty(String name) {
+        switch (name) {
+            case "none":
+                return new Penalty(name, GanLoss.nonSaturating(), GradientPenalty.none(), true);
+            case "none-nobn":
+                return new Penalty(name, GanLoss.nonSaturating(), GradientPenalty.none(), false);
+            case "r1":
+                return new Penalty(name, GanLoss.nonSaturating(), GradientPenalty.r1(10), false);
+            case "r1lazy16":
+                return new Penalty(name, GanLoss.nonSaturating(), GradientPenalty.r1(10).every(16), false);
+            case "r2":
+                return new Penalty(name, GanLoss.nonSaturating(), GradientPenalty.r2(10), false);
+            case "wgangp":
+                return new Penalty(name, GanLoss.wassersteinGp(), GradientPenalty.wganGp(), false);
+            default:
+                throw new IllegalArgumentException(
+                        "--penalty must be none, none-nobn, r1, r1lazy16, r2 or wgangp, got " + name);
+        }
+    }
+
     private static GeneratorSpec generator(String preset) {
         return preset.equals("keras") ? GeneratorSpec.kerasDcgan().build() : GeneratorSpec.dcgan().build();
     }
 
-    private static DiscriminatorSpec discriminator(String preset) {
-        return preset.equals("keras") ? DiscriminatorSpec.kerasDcgan().build() : DiscriminatorSpec.dcgan().build();
+    private static DiscriminatorSpec discriminator(String preset, Penalty penalty) {
+        return preset.equals("keras") ? DiscriminatorSpec.kerasDcgan().build()
+                : DiscriminatorSpec.dcgan().batchNorm(penalty.batchNorm()).build();
     }
 
     /** Prints the throughput line and returns the time-split line. */
     private static String run(String preset, int batch, int warmup, int steps, ImageDataset digits, double matmul,
-            NativeMemory nativeMemory) {
+            NativeMemory nativeMemory, Penalty penalty) {
         GeneratorSpec g = generator(preset);
-        DiscriminatorSpec d = discriminator(preset);
+        DiscriminatorSpec d = discriminator(preset, penalty);
         List<StepMetrics> reports = new ArrayList<>();
         List<StepProfile> profiles = new ArrayList<>();
         TrainingListener record = new TrainingListener() {
@@ -132,6 +176,8 @@ public final class TrainingBenchmark {
         GanTrainer trainer = GanTrainer.builder()
                 .generator(g)
                 .discriminator(d)
+                .loss(penalty.loss())
+                .gradientPenalty(penalty.penalty())
                 .batchSize(batch)
                 .stepsPerEpoch(warmup + steps)
                 .logEvery(warmup)
@@ -147,9 +193,9 @@ public final class TrainingBenchmark {
         double macsPerImage = 3.0 * g.stack().forwardMacs() + 8.0 * d.stack().forwardMacs();
         double gflopPerImage = 2 * macsPerImage / 1e9;
         double gflops = gflopPerImage * imagesPerSecond;
-        System.out.printf(Locale.ROOT, "%-11s %6d %12.1f %10.1f %12.3f %10.1f %8.0f%%%n",
+        System.out.printf(Locale.ROOT, "%-11s %6d %12.1f %10.1f %12.3f %10.1f %8.0f%%  penalty %s%n",
                 preset, batch, imagesPerSecond, 1000.0 * batch / imagesPerSecond, gflopPerImage, gflops,
-                100 * gflops / matmul);
+                100 * gflops / matmul, penalty.name());
         double[] ms = new double[6];
         for (StepProfile p : profiles.subList(1, profiles.size())) {
             ms[0] += p.dataSeconds();
@@ -167,15 +213,18 @@ public final class TrainingBenchmark {
     }
 
     /**
-     * Trains dcgan at batch 64 for {@code steps} steps and prints the resident memory as it goes, with
+     * Trains {@code preset} at {@code batch} for {@code steps} steps and prints the resident memory as it
+     * goes, with
      * the Java heap's committed size beside it: what is left, RSS minus the heap, is the native
      * memory (PyTorch's arrays, DJL's and the JVM's own), the part a leak of closed-over NDArrays
      * would grow.
      */
-    private static void memory(int steps, ImageDataset digits, NativeMemory nativeMemory) {
+    private static void memory(int steps, String preset, int batch, ImageDataset digits, NativeMemory nativeMemory,
+            Penalty penalty) {
         int every = Math.max(1, steps / 20);
         List<double[]> samples = new ArrayList<>();
-        System.out.printf(Locale.ROOT, "resident memory (VmRSS) while training dcgan at batch 64 for %d steps%n", steps);
+        System.out.printf(Locale.ROOT, "resident memory (VmRSS) while training %s at batch %d for %d steps, penalty %s%n",
+                preset, batch, steps, penalty.name());
         System.out.printf(Locale.ROOT, "%8s %10s %14s %16s%n", "step", "RSS MiB", "Java heap MiB", "RSS - heap MiB");
         TrainingListener sample = new TrainingListener() {
             @Override
@@ -187,9 +236,11 @@ public final class TrainingBenchmark {
             }
         };
         GanTrainer trainer = GanTrainer.builder()
-                .generator(generator("dcgan"))
-                .discriminator(discriminator("dcgan"))
-                .batchSize(64)
+                .generator(generator(preset))
+                .discriminator(discriminator(preset, penalty))
+                .loss(penalty.loss())
+                .gradientPenalty(penalty.penalty())
+                .batchSize(batch)
                 .stepsPerEpoch(steps)
                 .logEvery(every)
                 .seed(1)
@@ -201,7 +252,11 @@ public final class TrainingBenchmark {
         }
         // Warm-up: the first tenth of the run (allocator pools and caches fill).
         double[] afterWarmup = samples.get(Math.max(0, samples.size() / 10 - 1));
+        double[] middle = samples.get(samples.size() / 2);
         double[] last = samples.get(samples.size() - 1);
+        System.out.printf(Locale.ROOT, "RSS at step %d (start, after warm-up): %.1f MiB; step %d (middle): %.1f MiB;"
+                        + " step %d (end): %.1f MiB%n", (long) afterWarmup[0], afterWarmup[1], (long) middle[0], middle[1],
+                (long) last[0], last[1]);
         System.out.printf(Locale.ROOT,
                 "from step %d to %d: RSS %.1f -> %.1f MiB (%+.2f%%), Java heap %.1f -> %.1f MiB, RSS - heap %.1f -> %.1f MiB (%+.2f%%)%n",
                 (long) afterWarmup[0], (long) last[0], afterWarmup[1], last[1],
