@@ -391,8 +391,10 @@ public interface GanTrainer {
          *
          * @throws IllegalStateException if the generator or discriminator is missing, checkpoint
          *     settings are given without {@link #checkpointDir(Path)}, the checkpoint directory holds
-         *     another run's checkpoints (see {@link #setAsideOtherRuns(boolean)}), or no engine is on the
-         *     class path
+         *     another run's checkpoints (see {@link #setAsideOtherRuns(boolean)}), no engine is on the
+         *     class path, label smoothing is set for a loss without targets, or a {@link
+         *     #gradientPenalty(GradientPenalty)} meets weight clipping or BatchNorm in the discriminator,
+         *     or is none with {@link GanLoss#wassersteinGp()}
          * @throws IllegalArgumentException if the generator's output shape differs from the
          *     discriminator's input shape
          */

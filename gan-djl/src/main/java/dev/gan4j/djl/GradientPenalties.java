@@ -35,6 +35,8 @@ import java.util.Arrays;
 final class GradientPenalties implements AutoCloseable {
 
     private static final String MODULE = "input-gradient.pt";
+    /** DJL's switch of TorchScript's graph executor optimisation, on unless set to {@code false}. */
+    private static final String GRAPH_OPTIMIZER = "ai.djl.pytorch.graph_optimizer";
 
     private final Kind kind;
     private final float weight;
@@ -175,8 +177,15 @@ final class GradientPenalties implements AutoCloseable {
      * array's stored gradient (see the class comment).
      */
     NDArray gradient(NDArray outputs, NDArray x) {
-        NDList g = IValueUtils.forward(inputGradient, new NDList(outputs, x), true);
-        return g.singletonOrThrow();
+        // The module runs in TorchScript's plain interpreter: the profiling executor, which the setting
+        // (thread-local) otherwise turns on, specialises and rewrites graphs after a few calls, and
+        // runs of the digits with it went to NaN within a few hundred steps; with it off they did not.
+        JniUtils.setGraphExecutorOptimize(false);
+        try {
+            return IValueUtils.forward(inputGradient, new NDList(outputs, x), true).singletonOrThrow();
+        } finally {
+            JniUtils.setGraphExecutorOptimize(!"false".equals(System.getProperty(GRAPH_OPTIMIZER, "true")));
+        }
     }
 
     /** Each image's squared L2 norm over all its values: {@code [B]}. */

@@ -75,6 +75,18 @@ class GradientPenaltiesTest {
     }
 
     @Test
+    void r1OfAOneChannelConvolutionalDiscriminatorMatchesTheFormulaAndItsParameterGradient() {
+        checkAgainstReference(DiscriminatorSpec.builder().inputShape(1, 6, 6)
+                .conv(16, 3, 2, Padding.of(1)).leakyRelu(0.2f).flatten().dense(1).build(), GradientPenalty.r1(3), 16);
+    }
+
+    @Test
+    void wganGpOfAOneChannelConvolutionalDiscriminatorMatchesTheFormulaAndItsParameterGradient() {
+        checkAgainstReference(DiscriminatorSpec.builder().inputShape(1, 6, 6)
+                .conv(16, 3, 2, Padding.of(1)).leakyRelu(0.2f).flatten().dense(1).build(), GradientPenalty.wganGp(3), 17);
+    }
+
+    @Test
     void r2OfAConvolutionalDiscriminatorMatchesTheFormulaAndItsParameterGradient() {
         checkAgainstReference(conv(), GradientPenalty.r2(3), 13);
     }
