@@ -168,7 +168,14 @@ final class AdversarialStep {
         values.add(fake.gradientNorm());
         values.add(HealthSignals.meanPairwiseDistance(fake.images().stopGradient()));
         values.add(HealthSignals.meanPairwiseDistance(fake.real()));
-        values.add(penalties != null ? penalties.last() : fake.loss().getManager().create(Float.NaN));
+        if (penalties == null) {
+            // No penalty: its metric is NaN, added on the host rather than as one more device array.
+            float[] read = HostReads.floats(NDArrays.stack(values));
+            float[] metrics = Arrays.copyOf(read, read.length + 1);
+            metrics[read.length] = Float.NaN;
+            return metrics;
+        }
+        values.add(penalties.last());
         // One stack and one copy: a single host synchronisation per report.
         return HostReads.floats(NDArrays.stack(values));
     }
