@@ -86,6 +86,35 @@ class TrainingLearnsTest {
         assertThat(last.gradientPenalty()).isFinite().isPositive();
     }
 
+    /**
+     * Penalised runs of a small multilayer perceptron GAN, which has no convolution and so escapes the
+     * engine bug above, for 960 steps of 64: each must halve the distance of the mean image from the
+     * mean digit and keep a third of the digits' spread. Measured 2026-12-03 (distance 22.8 before):
+     * R1 (γ = 0.1) 3.48, spread 0.39; R1 every 16 3.36, 0.39; WGAN-GP 1.39, 0.68; the same perceptrons
+     * without a penalty reach 7.18, 0.33. (R1 at γ = 1 held this small discriminator so smooth that the
+     * generator had barely moved after 240 steps.)
+     */
+    @ParameterizedTest
+    @MethodSource("perceptronPenalties")
+    void aPerceptronGanWithAGradientPenaltyLearns(GanLoss loss, GradientPenalty penalty) {
+        GeneratorSpec g = GeneratorSpec.builder().latentDim(32)
+                .dense(256).leakyRelu(0.2f).dense(784).tanh().reshape(1, 28, 28).build();
+        DiscriminatorSpec d = DiscriminatorSpec.builder().inputShape(1, 28, 28)
+                .flatten().dense(256).leakyRelu(0.2f).dense(1).build();
+
+        List<StepMetrics> reports = learns(g, d, loss, LabelSmoothing.none(), 1.0 / 3, penalty, 8);
+
+        StepMetrics last = reports.get(reports.size() - 1);
+        assertThat(last.globalStep()).isEqualTo(960);
+        assertThat(last.gradientPenalty()).isFinite().isPositive();
+    }
+
+    static Stream<Arguments> perceptronPenalties() {
+        return Stream.of(Arguments.of(GanLoss.nonSaturating(), GradientPenalty.r1(0.1)),
+                Arguments.of(GanLoss.nonSaturating(), GradientPenalty.r1(0.1).every(16)),
+                Arguments.of(GanLoss.wassersteinGp(), GradientPenalty.wganGp()));
+    }
+
     static Stream<Arguments> penalties() {
         return Stream.of(Arguments.of(GanLoss.wassersteinGp(), GradientPenalty.wganGp()),
                 Arguments.of(GanLoss.nonSaturating(), GradientPenalty.r1(1)),
@@ -104,9 +133,14 @@ class TrainingLearnsTest {
      */
     private static List<StepMetrics> learns(GanLoss loss, LabelSmoothing smoothing, double minSpread,
             GradientPenalty penalty) {
+        return learns(GeneratorSpec.dcgan().build(),
+                DiscriminatorSpec.dcgan().batchNorm(penalty instanceof GradientPenalty.None).build(), loss, smoothing,
+                minSpread, penalty, 2);
+    }
+
+    private static List<StepMetrics> learns(GeneratorSpec g, DiscriminatorSpec d, GanLoss loss,
+            LabelSmoothing smoothing, double minSpread, GradientPenalty penalty, int epochs) {
         ImageDataset digits = Mnist.bundledTrainingSet();
-        GeneratorSpec g = GeneratorSpec.dcgan().build();
-        DiscriminatorSpec d = DiscriminatorSpec.dcgan().batchNorm(penalty instanceof GradientPenalty.None).build();
         float[] realMean = meanImage(digits);
         double before = initialDistance(g, realMean);
         List<StepMetrics> reports = new ArrayList<>();
@@ -124,7 +158,7 @@ class TrainingLearnsTest {
                 .gradientPenalty(penalty)
                 .batchSize(64)
                 .stepsPerEpoch(120)
-                .epochs(2)
+                .epochs(epochs)
                 .logEvery(20)
                 .device(ComputeDevice.cpu())
                 .seed(SEED)
