@@ -21,8 +21,10 @@ final class LossAdvice {
         LEAST_SQUARES,
         /** Hinge: a margin, no targets. */
         HINGE,
-        /** A Wasserstein critic: no targets, no accuracy, a Lipschitz constraint. */
-        CRITIC
+        /** A Wasserstein critic with weight clipping: no targets, no accuracy, a Lipschitz constraint. */
+        CRITIC,
+        /** A Wasserstein critic kept Lipschitz by a gradient penalty (WGAN-GP). */
+        PENALISED_CRITIC
     }
 
     private static final String WEAKEN_WITHOUT_SMOOTHING = " Lower the discriminator's learning rate or raise the"
@@ -42,14 +44,14 @@ final class LossAdvice {
             case VANISHING_GENERATOR_GRADIENTS:
                 return vanishing(family, condition);
             case GENERATOR_COLLAPSE:
-                return family == Family.HINGE || family == Family.CRITIC
+                return family == Family.HINGE || family == Family.CRITIC || family == Family.PENALISED_CRITIC
                         ? "The generator draws nearly the same image for every latent vector (mode collapse)."
                                 + " Check that its output depends on z (no layer that discards it); then restart,"
                                 + " from an earlier checkpoint if there is one, with a lower generator learning"
                                 + " rate, dropout in the discriminator, or another seed."
                         : condition.advice();
             case DIVERGENCE:
-                return family == Family.CRITIC
+                return family == Family.CRITIC || family == Family.PENALISED_CRITIC
                         ? condition.advice() + " A Wasserstein critic without a working Lipschitz constraint"
                                 + " diverges this way: use a gradient penalty (WGAN-GP) or a tighter clip."
                         : condition.advice();
@@ -69,6 +71,12 @@ final class LossAdvice {
                         + " gradient vanishes (Gulrajani et al. 2017, section 3): raise the clip"
                         + " (GanLoss.wasserstein(clip)) or, better, replace clipping by a gradient penalty"
                         + " (WGAN-GP).";
+            case PENALISED_CRITIC:
+                return "The generator's gradient has all but vanished, so it has stopped learning. A critic held"
+                        + " near 1-Lipschitz by its penalty keeps the generator's gradient alive unless it has"
+                        + " flattened into a nearly constant function: lower the penalty's weight, raise the"
+                        + " critic's learning rate or its discriminatorSteps, or restart from an earlier"
+                        + " checkpoint.";
             case CROSS_ENTROPY:
             case LEAST_SQUARES:
             case HINGE:
@@ -107,6 +115,11 @@ final class LossAdvice {
             }
 
             @Override
+            public Family wassersteinGp(GanLoss.WassersteinGp l) {
+                return Family.PENALISED_CRITIC;
+            }
+
+            @Override
             public Family relativisticAverage(GanLoss.RelativisticAverage l) {
                 return Family.CROSS_ENTROPY;
             }
@@ -115,6 +128,7 @@ final class LossAdvice {
 
     /** Whether {@code loss}'s discriminator is a Wasserstein critic, judged by its estimate, not accuracy. */
     static boolean isCritic(GanLoss loss) {
-        return familyOf(loss) == Family.CRITIC;
+        Family family = familyOf(loss);
+        return family == Family.CRITIC || family == Family.PENALISED_CRITIC;
     }
 }

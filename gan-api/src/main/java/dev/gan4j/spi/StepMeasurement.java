@@ -16,6 +16,7 @@ package dev.gan4j.spi;
  * @param discriminatorGradientNorm the global L2 norm of D's gradient
  * @param fakeDiversity the generated batch's mean pairwise distance
  * @param realDiversity the real batch's mean pairwise distance
+ * @param gradientPenalty the last gradient penalty computed, NaN without one
  */
 public record StepMeasurement(
         float discriminatorLoss,
@@ -28,4 +29,14 @@ public record StepMeasurement(
         float generatorGradientNorm,
         float discriminatorGradientNorm,
         float fakeDiversity,
-        float realDiversity) {}
+        float realDiversity,
+        float gradientPenalty) {
+
+    /** A measurement without a gradient penalty: {@link #gradientPenalty()} is NaN. */
+    public StepMeasurement(float discriminatorLoss, float generatorLoss, float realScore, float fakeScore,
+            float realAccuracy, float fakeAccuracy, float foolRate, float generatorGradientNorm,
+            float discriminatorGradientNorm, float fakeDiversity, float realDiversity) {
+        this(discriminatorLoss, generatorLoss, realScore, fakeScore, realAccuracy, fakeAccuracy, foolRate,
+                generatorGradientNorm, discriminatorGradientNorm, fakeDiversity, realDiversity, Float.NaN);
+    }
+}

@@ -274,7 +274,7 @@ public final class TrainingLoop implements GanTrainer {
                                 m.discriminatorLoss(), m.generatorLoss(), m.realScore(), m.fakeScore(),
                                 m.realAccuracy(), m.fakeAccuracy(), m.foolRate(), images / ((now - lastReport) / 1e9),
                                 m.generatorGradientNorm(), m.discriminatorGradientNorm(), m.fakeDiversity(),
-                                m.realDiversity());
+                                m.realDiversity(), m.gradientPenalty());
                         StepPhases phases = session.drainPhases();
                         StepProfile profile = phases == null ? null : new StepProfile(globalStep, s - lastReportStep,
                                 phases.data(), phases.discriminator(), phases.generator(), phases.metrics(),

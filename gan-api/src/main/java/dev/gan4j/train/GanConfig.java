@@ -36,6 +36,8 @@ import java.util.Objects;
  *     for none
  * @param labelFlips the probability, in [0, 0.5), that the discriminator's target for a sample is swapped
  *     with the other class's in its update; 0 for none
+ * @param gradientPenalty the penalty on the discriminator's input gradient; {@link GradientPenalty#none()}
+ *     for none
  */
 public record GanConfig(
         GeneratorSpec generator,
@@ -59,11 +61,13 @@ public record GanConfig(
         NativeMemory nativeMemory,
         Augmentation augmentation,
         InstanceNoise instanceNoise,
-        double labelFlips) {
+        double labelFlips,
+        GradientPenalty gradientPenalty) {
 
     /** Copies the listeners and checks that a health policy is given. */
     public GanConfig {
         listeners = List.copyOf(listeners);
+        Objects.requireNonNull(gradientPenalty, "gradientPenalty");
         Objects.requireNonNull(checkpoints, "checkpoints");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(nativeMemory, "nativeMemory");

@@ -15,7 +15,7 @@ package dev.gan4j.train;
  */
 public sealed interface GanLoss
         permits GanLoss.NonSaturating, GanLoss.Minimax, GanLoss.LeastSquares, GanLoss.Hinge, GanLoss.Wasserstein,
-                GanLoss.RelativisticAverage {
+                GanLoss.RelativisticAverage, GanLoss.WassersteinGp {
 
     /**
      * The non-saturating loss of Goodfellow et al. (2014, "Generative Adversarial Nets", §3), used by
@@ -96,9 +96,24 @@ public sealed interface GanLoss
         return new RelativisticAverage();
     }
 
+    /**
+     * The Wasserstein loss without weight clipping, for WGAN-GP (Gulrajani et al., 2017, "Improved
+     * Training of Wasserstein GANs", Algorithm 1): the critic D minimises {@code E[D(G(z))] - E[D(x)] +
+     * λ·E(‖∇D(x̂)‖ − 1)²} and G minimises {@code -E[D(G(z))]}. The critic is kept near 1-Lipschitz by a
+     * {@link GradientPenalty} instead of clipping: when none is set, {@link GanTrainer.Builder#build()}
+     * chooses {@link GradientPenalty#wganGp()} (λ = 10), so {@code loss(GanLoss.wassersteinGp())} alone
+     * asks for WGAN-GP; another penalty (e.g. R1) may be set instead, but not {@link GradientPenalty#none()}
+     * (an unconstrained critic's scores diverge). The paper trains with 5 critic updates per generator
+     * update ({@link GanTrainer.Builder#discriminatorSteps(int)}) and Adam(1e-4, 0, 0.9). Metrics as
+     * {@link #wasserstein()}. No targets: label smoothing is refused.
+     */
+    static GanLoss wassersteinGp() {
+        return new WassersteinGp();
+    }
+
     /** Every loss with its default parameters, in the order of the factory methods above. */
     java.util.List<GanLoss> DEFAULTS = java.util.List.of(nonSaturating(), minimax(), leastSquares(), hinge(),
-            wasserstein(), relativisticAverage());
+            wasserstein(), relativisticAverage(), wassersteinGp());
 
     /** The names of every loss: those of {@link #DEFAULTS}. */
     java.util.List<String> NAMES = DEFAULTS.stream().map(GanLoss::name).toList();
@@ -152,6 +167,8 @@ public sealed interface GanLoss
         R wasserstein(Wasserstein loss);
 
         R relativisticAverage(RelativisticAverage loss);
+
+        R wassersteinGp(WassersteinGp loss);
     }
 
     /** The non-saturating loss. */
@@ -309,6 +326,29 @@ public sealed interface GanLoss
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.relativisticAverage(this);
+        }
+    }
+
+    /** The Wasserstein loss without weight clipping, constrained by a gradient penalty. */
+    record WassersteinGp() implements GanLoss {
+        @Override
+        public String name() {
+            return "wassersteinGp";
+        }
+
+        @Override
+        public boolean usesTargets() {
+            return false;
+        }
+
+        @Override
+        public boolean outputsLogits() {
+            return false;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.wassersteinGp(this);
         }
     }
 }

@@ -94,6 +94,8 @@ public interface GanTrainer {
         private Augmentation augmentation = Augmentation.none();
         private InstanceNoise instanceNoise = InstanceNoise.none();
         private double labelFlips;
+        /** {@code null} until set: {@link GanLoss#wassersteinGp()} then chooses WGAN-GP's penalty. */
+        private GradientPenalty gradientPenalty;
 
         /** Adam(2e-4, 0.5, 0.999): Radford et al.'s DCGAN settings. */
         private static final Optimizer DEFAULT_OPTIMIZER = new Adam(2e-4, 0.5, 0.999, 1e-7);
@@ -289,6 +291,21 @@ public interface GanTrainer {
         }
 
         /**
+         * Adds a penalty on the discriminator's gradient with respect to its input to the
+         * discriminator's loss: {@link GradientPenalty#r1(double)}, {@link GradientPenalty#r2(double)}
+         * or {@link GradientPenalty#wganGp(double)}, lazily with {@link GradientPenalty#every(int)}. Only
+         * the discriminator's update changes; the generator's is the same. Default {@link
+         * GradientPenalty#none()}, except with {@link GanLoss#wassersteinGp()}, which chooses {@link
+         * GradientPenalty#wganGp()} when none is set. {@link #build()} refuses a penalty with {@link
+         * GanLoss#wasserstein()}'s weight clipping, with BatchNorm in the discriminator, and {@code none()}
+         * with {@link GanLoss#wassersteinGp()}. See docs/losses.md.
+         */
+        public Builder gradientPenalty(GradientPenalty penalty) {
+            this.gradientPenalty = Objects.requireNonNull(penalty, "gradientPenalty");
+            return this;
+        }
+
+        /**
          * Measures sample quality during training: the metric's classifier is prepared when training
          * starts, and every {@link QualityMetric#every()} epochs and after the last a {@link
          * dev.gan4j.quality.QualityReport} goes to every listener's {@link
@@ -416,8 +433,10 @@ public interface GanTrainer {
          * @throws IllegalStateException if the generator or discriminator is missing, label smoothing or
          *     label flips are set with a loss without targets, checkpoint
          *     settings are given without {@link #checkpointDir(Path)}, the checkpoint directory holds
-         *     another run's checkpoints (see {@link #setAsideOtherRuns(boolean)}), or no engine is on the
-         *     class path
+         *     another run's checkpoints (see {@link #setAsideOtherRuns(boolean)}), no engine is on the
+         *     class path, label smoothing is set for a loss without targets, or a {@link
+         *     #gradientPenalty(GradientPenalty)} meets weight clipping or BatchNorm in the discriminator,
+         *     or is none with {@link GanLoss#wassersteinGp()}
          * @throws IllegalArgumentException if the generator's output shape differs from the
          *     discriminator's input shape
          */
@@ -453,11 +472,44 @@ public interface GanTrainer {
                         + loss.describe() + ", which has no targets; drop labelFlips(...), or choose a loss with"
                         + " targets: nonSaturating, minimax, leastSquares or relativisticAverage");
             }
+            GradientPenalty penalty = gradientPenalty();
             long chosenSeed = seed != null ? seed : new SplittableRandom().nextLong();
             return new GanConfig(generator, discriminator, loss, labelSmoothing, generatorOptimizer,
                     discriminatorOptimizer, batchSize, epochs, stepsPerEpoch, discriminatorSteps, generatorEma, chosenSeed,
                     device, logEvery, listeners, checkpointing(), health, profileSteps, nativeMemory,
-                    augmentation, instanceNoise, labelFlips);
+                    augmentation, instanceNoise, labelFlips, penalty);
+        }
+
+        /** The penalty, checked against the loss and the discriminator. */
+        private GradientPenalty gradientPenalty() {
+            GradientPenalty penalty = gradientPenalty;
+            if (loss instanceof GanLoss.WassersteinGp) {
+                if (penalty == null) {
+                    return GradientPenalty.wganGp();
+                }
+                if (penalty instanceof GradientPenalty.None) {
+                    throw new IllegalStateException("loss wassersteinGp has no weight clipping and needs a gradient"
+                            + " penalty to keep its critic Lipschitz, but gradientPenalty is none; leave"
+                            + " gradientPenalty unset (WGAN-GP's wganGp(lambda=10.0) is then chosen) or set one");
+                }
+            }
+            if (penalty == null || penalty instanceof GradientPenalty.None) {
+                return GradientPenalty.none();
+            }
+            if (loss instanceof GanLoss.Wasserstein) {
+                throw new IllegalStateException("gradientPenalty " + penalty.describe() + " cannot be combined with"
+                        + " loss " + loss.describe() + ", whose weight clipping already constrains the critic"
+                        + " (WGAN-GP replaces clipping by the penalty); use loss(GanLoss.wassersteinGp()), or drop"
+                        + " gradientPenalty(...)");
+            }
+            if (discriminator.layers().stream().anyMatch(l -> l instanceof dev.gan4j.spec.Layer.BatchNorm)) {
+                throw new IllegalStateException("gradientPenalty " + penalty.describe() + " cannot be combined with"
+                        + " a discriminator holding batchNorm(): its batch statistics make each image's gradient"
+                        + " depend on the rest of the batch, so the per-image norm is not defined (Gulrajani et"
+                        + " al. 2017, section 4); remove batchNorm() from the discriminator (DiscriminatorSpec.dcgan().batchNorm(false),"
+                        + " or DiscriminatorSpec.kerasDcgan()), or drop gradientPenalty(...)");
+            }
+            return penalty;
         }
     }
 }

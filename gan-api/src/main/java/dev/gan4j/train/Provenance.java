@@ -27,7 +27,9 @@ import java.util.Optional;
  * @param steps the generator updates made
  * @param epochs the epochs completed
  * @param batchSize the batch size
- * @param loss the loss with its parameters, as {@link GanLoss#describe()} gives it
+ * @param loss the loss with its parameters, as {@link GanLoss#describe()} gives it, followed by {@code " +
+ *     "} and the gradient penalty's {@link GradientPenalty#describe()} when there is one, e.g. {@code
+ *     wassersteinGp + wganGp(lambda=10.0)}
  * @param labelSmoothing the discriminator's real and fake targets, e.g. {@code 0.9/0.1}
  * @param generatorOptimizer the generator's optimiser and settings
  * @param discriminatorOptimizer the discriminator's optimiser and settings
@@ -125,7 +127,8 @@ public record Provenance(
                 // Completed, not planned: fewer for a checkpoint or a run a listener stopped early.
                 stepsPerEpoch > 0 ? (int) (steps / stepsPerEpoch) : config.epochs(),
                 config.batchSize(),
-                config.loss().describe(),
+                config.gradientPenalty() instanceof GradientPenalty.None ? config.loss().describe()
+                        : config.loss().describe() + " + " + config.gradientPenalty().describe(),
                 config.labelSmoothing().realTarget() + "/" + config.labelSmoothing().fakeTarget(),
                 config.generatorOptimizer().describe(),
                 config.discriminatorOptimizer().describe(),

@@ -11,12 +11,16 @@ import org.junit.jupiter.api.Test;
 class GanLossTest {
 
     private static final List<GanLoss> ALL = List.of(GanLoss.nonSaturating(), GanLoss.minimax(),
-            GanLoss.leastSquares(), GanLoss.hinge(), GanLoss.wasserstein(), GanLoss.relativisticAverage());
+            GanLoss.leastSquares(), GanLoss.hinge(), GanLoss.wasserstein(), GanLoss.relativisticAverage(),
+            GanLoss.wassersteinGp());
 
     @Test
     void namesEachLossAsSavedInCheckpoints() {
         assertThat(ALL).extracting(GanLoss::name).containsExactly("nonSaturating", "minimax", "leastSquares", "hinge",
-                "wasserstein", "relativisticAverage");
+                "wasserstein", "relativisticAverage", "wassersteinGp");
+        assertThat(GanLoss.NAMES).containsExactly("nonSaturating", "minimax", "leastSquares", "hinge",
+                "wasserstein", "relativisticAverage", "wassersteinGp");
+        assertThat(GanLoss.ofName("wassersteinGp")).isEqualTo(GanLoss.wassersteinGp());
     }
 
     @Test
@@ -64,6 +68,11 @@ class GanLossTest {
             @Override
             public String relativisticAverage(GanLoss.RelativisticAverage loss) {
                 return "relativisticAverage";
+            }
+
+            @Override
+            public String wassersteinGp(GanLoss.WassersteinGp loss) {
+                return "wassersteinGp";
             }
         };
 

@@ -33,6 +33,8 @@ final class AdversarialStep {
     private final PhaseClock clock;
     private final DiscriminatorInputs inputs;
     private final float labelFlips;
+    /** The gradient penalty, or {@code null} without one. */
+    private final GradientPenalties penalties;
 
     AdversarialStep(
             Engine engine,
@@ -62,6 +64,7 @@ final class AdversarialStep {
         Arrays.fill(t, 0, b, config.labelSmoothing().realTarget());
         Arrays.fill(t, b, 2 * b, config.labelSmoothing().fakeTarget());
         this.losses = Losses.of(config.loss(), config.labelSmoothing(), manager.create(t, new Shape(2 * b, 1)));
+        this.penalties = GradientPenalties.of(config.gradientPenalty(), manager);
     }
 
     /**
@@ -69,7 +72,8 @@ final class AdversarialStep {
      *
      * @param measure whether to compute the metrics, fetched to the host in one copy
      * @return D loss, G loss, D(x), D(G(z)), real accuracy, fake accuracy, fool rate, G gradient norm, D
-     *     gradient norm, fake diversity and real diversity, or {@code null} when not measuring
+     *     gradient norm, fake diversity, real diversity and the last gradient penalty (NaN without one),
+     *     or {@code null} when not measuring
      */
     float[] run(NDManager step, boolean measure) {
         if (clock != null) {
@@ -106,7 +110,14 @@ final class AdversarialStep {
         lap(PhaseClock.DATA, real);
         NDArray z = step.randomNormal(0f, 1f, new Shape(b, config.generator().latentDim()), DataType.FLOAT32);
         NDArray fake = generator.forward(z, true);
-        NDArray logits = discriminate(real, fake.stopGradient());
+        NDArray detached = fake.stopGradient();
+        // The penalty, when due, joins D's loss in the update's one backward pass (GradientPenalties). It
+        // differentiates D's output with respect to the images before augmentation and noise: the
+        // gradient of D(T(x)) in x, through T.
+        boolean penalised = penalties != null && penalties.due(discriminatorOptimizer.updates());
+        NDArray seenReal = penalised ? penalties.real(real) : real;
+        NDArray seenFake = penalised ? penalties.fake(detached) : detached;
+        NDArray logits = discriminate(seenReal, seenFake);
         inputs.observeReal(logits, b);
         // Label flips (Salimans et al., 2016): each sample's target swapped with probability p, drawn
         // only when on so that runs without them draw what they always drew.
@@ -114,7 +125,7 @@ final class AdversarialStep {
                 ? losses.discriminator(logits, losses.swappedWhere(
                         step.randomUniform(0f, 1f, logits.getShape()).lt(labelFlips)))
                 : losses.discriminator(logits);
-        collector.backward(loss);
+        collector.backward(penalised ? loss.add(penalties.term(logits, seenReal, seenFake, discriminator)) : loss);
         NDArray norm = measure ? HealthSignals.gradientNorm(discriminator, step) : null;
         discriminatorOptimizer.update();
         losses.afterDiscriminatorUpdate(discriminator);
@@ -188,6 +199,14 @@ final class AdversarialStep {
         values.add(fake.gradientNorm());
         values.add(HealthSignals.meanPairwiseDistance(fake.images().stopGradient()));
         values.add(HealthSignals.meanPairwiseDistance(fake.real()));
+        if (penalties == null) {
+            // No penalty: its metric is NaN, added on the host rather than as one more device array.
+            float[] read = HostReads.floats(NDArrays.stack(values));
+            float[] metrics = Arrays.copyOf(read, read.length + 1);
+            metrics[read.length] = Float.NaN;
+            return metrics;
+        }
+        values.add(penalties.last());
         // One stack and one copy: a single host synchronisation per report.
         return HostReads.floats(NDArrays.stack(values));
     }

@@ -106,7 +106,7 @@ final class DjlTrainingSession implements TrainingSession {
                 average.update();
             }
             return m == null ? null : new StepMeasurement(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], m[9],
-                    m[10]);
+                    m[10], m[11]);
         }
     }
 

@@ -76,6 +76,11 @@ abstract class Losses {
             public Losses relativisticAverage(GanLoss.RelativisticAverage l) {
                 return new RelativisticAverage(targets);
             }
+
+            @Override
+            public Losses wassersteinGp(GanLoss.WassersteinGp l) {
+                return new Wasserstein(targets, 0f);
+            }
         });
     }
 
@@ -241,9 +246,10 @@ abstract class Losses {
     }
 
     /**
-     * Wasserstein with weight clipping: {@code E[D(G(z))] - E[D(x)]}; G: {@code -E[D(G(z))]}; every
-     * critic parameter clipped to {@code [-clip, clip]} after each update. A critic's score has no
-     * threshold (adding a constant changes nothing), so its accuracies are NaN.
+     * Wasserstein: {@code E[D(G(z))] - E[D(x)]}; G: {@code -E[D(G(z))]}; with a clip, every critic
+     * parameter clipped to {@code [-clip, clip]} after each update; without (clip 0, WGAN-GP), the
+     * gradient penalty constrains the critic instead. A critic's score has no threshold (adding a
+     * constant changes nothing), so its accuracies are NaN.
      */
     private static final class Wasserstein extends Losses {
         private final float clip;
@@ -265,6 +271,9 @@ abstract class Losses {
 
         @Override
         void afterDiscriminatorUpdate(Network discriminator) {
+            if (clip == 0) {
+                return;
+            }
             discriminator.requireGradients(false);
             try {
                 for (Param p : discriminator.params()) {

@@ -115,7 +115,8 @@ class AdversarialStepTest {
             metrics = step.run(scope, true);
         }
 
-        assertThat(metrics).hasSize(11);
+        assertThat(metrics).hasSize(12);
+        assertThat(metrics[11]).as("gradient penalty, without one").isNaN();
         assertThat(metrics[0]).as("D loss").isPositive();
         assertThat(metrics[1]).as("G loss").isPositive();
         for (int i = 2; i < 7; i++) {

@@ -7,6 +7,7 @@ import dev.gan4j.internal.checkpoint.CheckpointFile;
 import dev.gan4j.internal.checkpoint.CheckpointState;
 import dev.gan4j.spi.TrainingLoop;
 import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.GradientPenalty;
 import dev.gan4j.train.Provenance;
 import dev.gan4j.train.TrainedGan;
 import java.io.IOException;
@@ -91,6 +92,8 @@ class FormatsOf010Test {
         assertThat(c.state().average()).isNotEmpty();
         assertThat(c.state().averageUpdates()).isEqualTo(4);
         assertThat(c.builder().config().discriminatorSteps()).isEqualTo(2);
+        assertThat(c.builder().config().gradientPenalty()).as("written before penalties existed")
+                .isEqualTo(GradientPenalty.none());
     }
 
     @Test

@@ -39,9 +39,11 @@ import java.util.Locale;
  * IDX files in DIR (the full 60,000). {@code dcgan} (the default) is the compact preset that draws
  * digits in a few minutes on two CPU cores; {@code keras} is the Keras DCGAN reference recipe exactly.
  * {@code --loss} replaces the recipe's loss by one of {@link GanLoss#NAMES}, for comparing them; with a
- * loss that has no targets (hinge, wasserstein) the recipe's label smoothing is dropped. {@code
- * --spectral-norm on} spectrally normalises every layer of the recipe's discriminator (Miyato et al.
- * 2018); the compact preset's discriminator then has no BatchNorm, as SNGAN's ({@code --loss hinge}
+ * loss that has no targets (hinge, wasserstein, wassersteinGp) the recipe's label smoothing is dropped;
+ * {@code wassersteinGp} trains WGAN-GP (its gradient penalty at λ = 10), on the {@code dcgan} recipe
+ * with the discriminator's BatchNorm dropped, which a gradient penalty refuses.
+ * {@code --spectral-norm on} spectrally normalises every layer of the recipe's discriminator (Miyato et
+ * al. 2018); the compact preset's discriminator then has no BatchNorm, as SNGAN's ({@code --loss hinge}
  * makes it SNGAN's recipe).
  *
  * <p>For small data: {@code --images N} trains on the first N images only; {@code --augment} turns on
@@ -89,6 +91,10 @@ public final class TrainMnist {
             builder.loss(options.loss);
             if (!options.loss.usesTargets()) {
                 builder.labelSmoothing(LabelSmoothing.none());
+            }
+            if (options.loss instanceof GanLoss.WassersteinGp && recipe == Recipe.DCGAN) {
+                // WGAN-GP's penalty refuses BatchNorm in the critic (Gulrajani et al. drop it).
+                builder.discriminator(DiscriminatorSpec.dcgan().spectralNorm(options.spectralNorm).batchNorm(false).build());
             }
         }
         if (options.augment != null) {

@@ -23,7 +23,7 @@ class TrainMnistOptionsTest {
         assertThatThrownBy(() -> TrainMnist.Options.parse(new String[] {"--loss", "lsgan"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("loss must be one of nonSaturating, minimax, leastSquares, hinge, wasserstein,"
-                        + " relativisticAverage, got lsgan");
+                        + " relativisticAverage, wassersteinGp, got lsgan");
     }
 
     @Test
@@ -58,7 +58,7 @@ class TrainMnistOptionsTest {
     @Test
     void usageListsTheLosses() {
         assertThat(TrainMnist.Options.USAGE)
-                .contains("[--loss nonSaturating|minimax|leastSquares|hinge|wasserstein|relativisticAverage]");
+                .contains("[--loss nonSaturating|minimax|leastSquares|hinge|wasserstein|relativisticAverage|wassersteinGp]");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.gan4j.train.ComputeDevice;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanLoss;
 import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.GradientPenalty;
 import dev.gan4j.train.InstanceNoise;
 import dev.gan4j.train.LabelSmoothing;
 import dev.gan4j.train.LearningRateSchedule;
@@ -42,6 +43,9 @@ final class CheckpointSettings {
         props.setProperty("labelSmoothing.fake", Float.toString(smoothing.fakeTarget()));
         writeOptimizer("generatorOptimizer", config.generatorOptimizer(), props);
         writeOptimizer("discriminatorOptimizer", config.discriminatorOptimizer(), props);
+        props.setProperty("gradientPenalty", config.gradientPenalty().name());
+        props.setProperty("gradientPenalty.weight", Double.toString(config.gradientPenalty().weight()));
+        props.setProperty("gradientPenalty.every", Integer.toString(config.gradientPenalty().every()));
         props.setProperty("checkpointEvery", Integer.toString(config.checkpoints().everySteps()));
         props.setProperty("keepCheckpoints", Integer.toString(config.checkpoints().keep()));
         props.setProperty("augmentation", config.augmentation().policyText());
@@ -76,6 +80,7 @@ final class CheckpointSettings {
                 .labelSmoothing(labelSmoothing(props))
                 .generatorOptimizer(optimizer("generatorOptimizer", props))
                 .discriminatorOptimizer(optimizer("discriminatorOptimizer", props))
+                .gradientPenalty(gradientPenalty(props))
                 .checkpointEvery(intValue(props, "checkpointEvery"))
                 .keepCheckpoints(intValue(props, "keepCheckpoints"))
                 .augmentation(augmentation(props))
@@ -162,6 +167,16 @@ final class CheckpointSettings {
         GanLoss loss = GanLoss.ofName(value(props, "loss"));
         // The one loss with a parameter; the others are their names.
         return loss instanceof GanLoss.Wasserstein ? GanLoss.wasserstein(doubleValue(props, "loss.clip")) : loss;
+    }
+
+    /** The gradient penalty; checkpoints written before penalties existed have none. */
+    private static GradientPenalty gradientPenalty(Properties props) {
+        String name = props.getProperty("gradientPenalty", "none");
+        if (name.equals("none")) {
+            return GradientPenalty.none();
+        }
+        return GradientPenalty.of(name, doubleValue(props, "gradientPenalty.weight"),
+                intValue(props, "gradientPenalty.every"));
     }
 
     private static ComputeDevice device(String text) {

@@ -22,7 +22,9 @@ import java.util.Objects;
  * ends.
  *
  * <p>The first line names the {@link #COLUMNS}: every {@link StepMetrics} component in order, then
- * {@code elapsedSeconds}, the wall-clock seconds since training started. Numbers are written as Java
+ * {@code elapsedSeconds}, the wall-clock seconds since training started, then {@code gradientPenalty}
+ * (added after {@code elapsedSeconds} so that the earlier columns keep their places; NaN without a
+ * penalty). Numbers are written as Java
  * prints them ({@code 0.6931}, {@code 1.5E-4}, {@code NaN}, {@code Infinity}), with a dot as the decimal
  * separator; pandas' {@code read_csv} and spreadsheets read them as they are.
  *
@@ -38,7 +40,7 @@ public final class MetricsFile implements TrainingListener, Closeable {
             "discriminatorLoss", "generatorLoss", "realScore", "fakeScore",
             "realAccuracy", "fakeAccuracy", "foolRate", "samplesPerSecond",
             "generatorGradientNorm", "discriminatorGradientNorm", "fakeDiversity", "realDiversity",
-            "elapsedSeconds");
+            "elapsedSeconds", "gradientPenalty");
 
     private final Path file;
     private Writer out;
@@ -99,7 +101,8 @@ public final class MetricsFile implements TrainingListener, Closeable {
                 + "," + String.format(Locale.ROOT, "%.1f", m.samplesPerSecond())
                 + "," + m.generatorGradientNorm() + "," + m.discriminatorGradientNorm()
                 + "," + m.fakeDiversity() + "," + m.realDiversity()
-                + "," + String.format(Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e9);
+                + "," + String.format(Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e9)
+                + "," + m.gradientPenalty();
         try {
             write(row);
         } catch (IOException e) {

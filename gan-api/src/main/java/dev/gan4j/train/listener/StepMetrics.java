@@ -29,6 +29,9 @@ import java.util.List;
  *     pixels, in the data's [-1, 1] scale); near 0 when the generator draws the same image for every
  *     latent vector; NaN when the batch holds one image
  * @param realDiversity the same for the real batch: what {@code fakeDiversity} should approach
+ * @param gradientPenalty the discriminator's gradient penalty ({@link dev.gan4j.train.GradientPenalty})
+ *     in its last penalised update, without the lazy factor {@code k}; NaN without a penalty, and after
+ *     a resume until the first penalised update
  */
 public record StepMetrics(
         int epoch,
@@ -46,7 +49,18 @@ public record StepMetrics(
         float generatorGradientNorm,
         float discriminatorGradientNorm,
         float fakeDiversity,
-        float realDiversity) {
+        float realDiversity,
+        float gradientPenalty) {
+
+    /** Metrics without a gradient penalty: {@link #gradientPenalty()} is NaN. */
+    public StepMetrics(int epoch, int step, int stepsPerEpoch, long globalStep, float discriminatorLoss,
+            float generatorLoss, float realScore, float fakeScore, float realAccuracy, float fakeAccuracy,
+            float foolRate, double samplesPerSecond, float generatorGradientNorm, float discriminatorGradientNorm,
+            float fakeDiversity, float realDiversity) {
+        this(epoch, step, stepsPerEpoch, globalStep, discriminatorLoss, generatorLoss, realScore, fakeScore,
+                realAccuracy, fakeAccuracy, foolRate, samplesPerSecond, generatorGradientNorm,
+                discriminatorGradientNorm, fakeDiversity, realDiversity, Float.NaN);
+    }
 
     /** Returns the discriminator's accuracy over real and fake images together. */
     public float discriminatorAccuracy() {
@@ -65,7 +79,7 @@ public record StepMetrics(
         }
         int n = reports.size();
         StepMetrics last = reports.get(n - 1);
-        double[] sum = new double[11];
+        double[] sum = new double[12];
         for (StepMetrics m : reports) {
             sum[0] += m.discriminatorLoss();
             sum[1] += m.generatorLoss();
@@ -78,6 +92,7 @@ public record StepMetrics(
             sum[8] += m.discriminatorGradientNorm();
             sum[9] += m.fakeDiversity();
             sum[10] += m.realDiversity();
+            sum[11] += m.gradientPenalty();
         }
         float[] mean = new float[sum.length];
         for (int i = 0; i < sum.length; i++) {
@@ -85,6 +100,6 @@ public record StepMetrics(
         }
         return new StepMetrics(last.epoch(), last.step(), last.stepsPerEpoch(), last.globalStep(),
                 mean[0], mean[1], mean[2], mean[3], mean[4], mean[5], mean[6], samplesPerSecond,
-                mean[7], mean[8], mean[9], mean[10]);
+                mean[7], mean[8], mean[9], mean[10], mean[11]);
     }
 }

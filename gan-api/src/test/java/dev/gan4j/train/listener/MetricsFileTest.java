@@ -50,10 +50,10 @@ class MetricsFileTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).isEqualTo("epoch,step,stepsPerEpoch,globalStep,discriminatorLoss,generatorLoss,"
                 + "realScore,fakeScore,realAccuracy,fakeAccuracy,foolRate,samplesPerSecond,generatorGradientNorm,"
-                + "discriminatorGradientNorm,fakeDiversity,realDiversity,elapsedSeconds");
+                + "discriminatorGradientNorm,fakeDiversity,realDiversity,elapsedSeconds,gradientPenalty");
         assertThat(lines.get(1)).matches(
                 "1,10,281,10,0\\.5,1\\.25,0\\.75,0\\.25,0\\.875,0\\.8125,0\\.0625,1234\\.6,4\\.5,1\\.5E-4,18\\.25,20\\.5,"
-                        + "\\d+\\.\\d{3}");
+                        + "\\d+\\.\\d{3},NaN");
         assertThat(lines.get(2)).startsWith("1,20,281,20,0.5,NaN,");
     }
 
@@ -63,8 +63,11 @@ class MetricsFileTest {
                 .map(RecordComponent::getName)
                 .collect(Collectors.toList());
 
-        assertThat(MetricsFile.COLUMNS.subList(0, components.size())).isEqualTo(components);
-        assertThat(MetricsFile.COLUMNS).hasSize(components.size() + 1).endsWith("elapsedSeconds");
+        // gradientPenalty came later: its column follows elapsedSeconds, so older columns keep their places.
+        int before = components.size() - 1;
+        assertThat(components.get(before)).isEqualTo("gradientPenalty");
+        assertThat(MetricsFile.COLUMNS.subList(0, before)).isEqualTo(components.subList(0, before));
+        assertThat(MetricsFile.COLUMNS).hasSize(components.size() + 1).endsWith("elapsedSeconds", "gradientPenalty");
     }
 
     @Test
