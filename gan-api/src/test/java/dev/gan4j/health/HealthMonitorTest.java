@@ -368,6 +368,14 @@ class HealthMonitorTest {
     }
 
     @Test
+    void penalisedCriticIsJudgedByItsEstimateToo() {
+        HealthMonitor monitor = new HealthMonitor(HealthPolicy.defaults(), GanLoss.wassersteinGp(), DIGIT);
+
+        assertThat(run(monitor, 1000, 10, s -> critic(s, 100f)))
+                .singleElement().extracting(Diagnosis::condition).isEqualTo(HealthCondition.UNCONSTRAINED_CRITIC);
+    }
+
+    @Test
     void criticNeedsTheImageShape() {
         assertThatThrownBy(() -> new HealthMonitor(HealthPolicy.defaults(), GanLoss.wasserstein(), null))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -398,6 +406,9 @@ class HealthMonitorTest {
         // a clipped critic: the clip
         assertThat(HealthCondition.VANISHING_GENERATOR_GRADIENTS.advice(GanLoss.wasserstein(1e-4)))
                 .contains("raise the clip").contains("gradient penalty");
+        // a penalised critic has no clip: its penalty and learning rate
+        assertThat(HealthCondition.VANISHING_GENERATOR_GRADIENTS.advice(GanLoss.wassersteinGp()))
+                .doesNotContain("clip").contains("lower the penalty's weight");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.gan4j.train.Augmentation;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanLoss;
 import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.GradientPenalty;
 import dev.gan4j.train.InstanceNoise;
 import dev.gan4j.train.LabelSmoothing;
 import dev.gan4j.train.TrainedGan;
@@ -32,7 +33,7 @@ import java.util.Locale;
  * <pre>
  * TrainMnist [--recipe dcgan|keras] [--loss NAME] [--data DIR] [--out DIR] [--epochs N] [--seed N]
  *            [--quality-every N] [--images N] [--augment POLICIES] [--instance-noise SIGMA]
- *            [--label-flips P] [--spectral-norm on|off]
+ *            [--label-flips P] [--spectral-norm on|off] [--penalty r1|r2|wganGp:WEIGHT[:EVERY]]
  * </pre>
  *
  * <p>Without {@code --data} it trains on the 9,000 MNIST digits bundled with gan4j; with it, on the
@@ -45,6 +46,11 @@ import java.util.Locale;
  * {@code --spectral-norm on} spectrally normalises every layer of the recipe's discriminator (Miyato et
  * al. 2018); the compact preset's discriminator then has no BatchNorm, as SNGAN's ({@code --loss hinge}
  * makes it SNGAN's recipe).
+ *
+ * <p>{@code --penalty NAME:WEIGHT[:EVERY]} adds a gradient penalty to the discriminator's loss ({@link
+ * GradientPenalty}: {@code r1:10} is R1 at γ = 10, {@code r1:10:16} the same every 16 updates, {@code
+ * wganGp:10} WGAN-GP's); a penalty refuses BatchNorm in the discriminator, so the compact recipe's is
+ * then built without it.
  *
  * <p>For small data: {@code --images N} trains on the first N images only; {@code --augment} turns on
  * DiffAugment with a comma-separated list of {@code color}, {@code translation} and {@code cutout}
@@ -94,6 +100,12 @@ public final class TrainMnist {
             }
             if (options.loss instanceof GanLoss.WassersteinGp && recipe == Recipe.DCGAN) {
                 // WGAN-GP's penalty refuses BatchNorm in the critic (Gulrajani et al. drop it).
+                builder.discriminator(DiscriminatorSpec.dcgan().spectralNorm(options.spectralNorm).batchNorm(false).build());
+            }
+        }
+        if (options.penalty != null) {
+            builder.gradientPenalty(options.penalty);
+            if (recipe == Recipe.DCGAN) {
                 builder.discriminator(DiscriminatorSpec.dcgan().spectralNorm(options.spectralNorm).batchNorm(false).build());
             }
         }
@@ -232,6 +244,7 @@ public final class TrainMnist {
                 "usage: TrainMnist [--recipe dcgan|keras] [--loss " + String.join("|", GanLoss.NAMES)
                         + "] [--data DIR] [--out DIR] [--epochs N] [--seed N] [--quality-every N] [--images N]"
                         + " [--augment color,translation,cutout] [--instance-noise SIGMA] [--label-flips P]"
+                        + " [--penalty r1|r2|wganGp:WEIGHT[:EVERY]]"
                         + " [--spectral-norm on|off]";
 
         String recipe = "dcgan";
@@ -246,6 +259,7 @@ public final class TrainMnist {
         InstanceNoise instanceNoise;
         Double labelFlips;
         boolean spectralNorm;
+        GradientPenalty penalty;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -287,11 +301,15 @@ public final class TrainMnist {
                     case "--instance-noise":
                         o.instanceNoise = InstanceNoise.annealed(Double.parseDouble(value));
                         break;
+                    case "--penalty":
+                        o.penalty = penalty(value);
+                        break;
                     case "--label-flips":
                         o.labelFlips = Double.parseDouble(value);
                         if (!(o.labelFlips >= 0 && o.labelFlips < 0.5)) {
                             throw new IllegalArgumentException("--label-flips must be in [0, 0.5), got " + value);
                         }
+                        break;
                     case "--spectral-norm":
                         if (!value.equals("on") && !value.equals("off")) {
                             throw new IllegalArgumentException("--spectral-norm must be on or off, got " + value);
@@ -303,6 +321,17 @@ public final class TrainMnist {
                 }
             });
             return o;
+        }
+
+        /** Parses {@code NAME:WEIGHT[:EVERY]}, e.g. {@code r1:10:16}. */
+        static GradientPenalty penalty(String value) {
+            String[] parts = value.split(":", -1);
+            if (parts.length < 2 || parts.length > 3) {
+                throw new IllegalArgumentException(
+                        "--penalty must be NAME:WEIGHT or NAME:WEIGHT:EVERY (e.g. r1:10 or r1:10:16), got " + value);
+            }
+            return GradientPenalty.of(parts[0], Double.parseDouble(parts[1]),
+                    parts.length == 3 ? Integer.parseInt(parts[2]) : 1);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gan4j.train.Augmentation;
 import dev.gan4j.train.GanLoss;
+import dev.gan4j.train.GradientPenalty;
 import dev.gan4j.train.InstanceNoise;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +71,22 @@ class TrainMnistOptionsTest {
         assertThatThrownBy(() -> TrainMnist.Options.parse(new String[] {"--spectral-norm", "yes"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--spectral-norm must be on or off, got yes");
+    }
+
+    @Test
+    void penaltyTakesNameWeightAndAnOptionalInterval() {
+        assertThat(TrainMnist.Options.parse(new String[0]).penalty).isNull();
+        assertThat(TrainMnist.Options.parse(new String[] {"--penalty", "r1:10"}).penalty)
+                .isEqualTo(GradientPenalty.r1(10));
+        assertThat(TrainMnist.Options.parse(new String[] {"--penalty", "r1:10:16"}).penalty)
+                .isEqualTo(GradientPenalty.r1(10).every(16));
+        assertThat(TrainMnist.Options.parse(new String[] {"--penalty", "wganGp:5"}).penalty)
+                .isEqualTo(GradientPenalty.wganGp(5));
+        assertThatThrownBy(() -> TrainMnist.Options.parse(new String[] {"--penalty", "r1"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--penalty must be NAME:WEIGHT or NAME:WEIGHT:EVERY (e.g. r1:10 or r1:10:16), got r1");
+        assertThatThrownBy(() -> TrainMnist.Options.parse(new String[] {"--penalty", "r3:1"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("gradient penalty must be one of none, r1, r2, wganGp, got r3");
     }
 }
