@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import dev.gan4j.spec.Layer;
 import dev.gan4j.spec.LayerStack;
@@ -222,18 +221,17 @@ final class Network {
         Padding.Resolved ph = l.resolvePadding(in.dim(1));
         Padding.Resolved pw = l.resolvePadding(in.dim(2));
         Shape stride = new Shape(l.stride(), l.stride());
-        Shape dilation = new Shape(1, 1);
         if (ph.symmetric() && pw.symmetric()) {
             Shape padding = new Shape(ph.before(), pw.before());
-            return (x, training) -> Conv2d.conv2d(x, weight(w, sn, x, training), b, stride, padding, dilation, 1)
-                    .singletonOrThrow();
+            return (x, training) -> Convolutions.conv2d(
+                    x, weight(w, sn, x, training), b, stride, padding, x.getManager());
         }
         // TensorFlow's "same" pads the odd pixel after; torch's conv2d pads symmetrically only, so
         // pad explicitly (torch's pad order: last axis first, before then after).
         Shape explicit = new Shape(pw.before(), pw.after(), ph.before(), ph.after());
         Shape none = new Shape(0, 0);
-        return (x, training) -> Conv2d.conv2d(x.pad(explicit, 0), weight(w, sn, x, training), b, stride, none,
-                dilation, 1).singletonOrThrow();
+        return (x, training) -> Convolutions.conv2d(
+                x.pad(explicit, 0), weight(w, sn, x, training), b, stride, none, x.getManager());
     }
 
     /** The weight a layer uses: its parameter, or the parameter divided by its spectral norm. */

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Conv2d;
 import dev.gan4j.spec.Padding;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,7 +212,7 @@ final class TransposedConvolution {
             Axis height, Axis width) {
         Shape padding = new Shape(gh.taps - 1 - height.shrink, gw.taps - 1 - width.shrink);
         Shape one = new Shape(1, 1);
-        return in(scope, Conv2d.conv2d(x, kernel, bias, one, padding, one).singletonOrThrow());
+        return Convolutions.conv2d(x, kernel, bias, one, padding, scope);
     }
 
     /** Moves a fresh intermediate into the scope, so the ops on it leave their results there too. */
