@@ -22,9 +22,10 @@ import ai.djl.nn.convolutional.Conv2d;
  * zeros) to the next multiple of 16, and the extra output channels are sliced off. The zero filters'
  * outputs receive no gradient, so every gradient is exact, and the parameters keep their shapes. It
  * costs a pad of the weight and the bias and a slice of the output, and at most 15 extra filters, so it
- * is applied only where the input needs a gradient (inference and a discriminator's first layer on
- * data skip it) and only when the channel count is not already a multiple of 16, which keeps the
- * other layers' speed and bits. It is applied on every device, so that every device runs the same
+ * is applied only while autograd records (inference skips it) and only when the channel count is not
+ * already a multiple of 16, which keeps the other layers' speed and bits. Whether the input itself
+ * needs a gradient cannot decide it: DJL's {@code hasGradient()} (torch's {@code requires_grad}) was
+ * measured false for activations whose input gradient torch then computed. It is applied on every device, so that every device runs the same
  * ops; elsewhere the extra filters cost little.
  */
 final class Convolutions {
@@ -54,7 +55,7 @@ final class Convolutions {
         long cout = weight.getShape().get(0);
         Shape dilation = new Shape(1, 1);
         long extra = paddedChannels(cout) - cout;
-        if (extra == 0 || !x.hasGradient()) {
+        if (extra == 0 || !GradMode.isEnabled()) {
             return in(scope, Conv2d.conv2d(x, weight, bias, stride, padding, dilation).singletonOrThrow());
         }
         // DJL's pad takes (before, after) pairs starting at the LAST axis: this pads axis 0 after.

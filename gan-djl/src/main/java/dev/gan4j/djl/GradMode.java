@@ -10,6 +10,11 @@ final class GradMode {
 
     private GradMode() {}
 
+    /** Returns whether grad mode is on for this thread: whether ops now record a graph. */
+    static boolean isEnabled() {
+        return JniUtils.isGradMode();
+    }
+
     /** Sets grad mode on this thread and returns what it was. */
     static boolean set(boolean enabled) {
         boolean was = JniUtils.isGradMode();
