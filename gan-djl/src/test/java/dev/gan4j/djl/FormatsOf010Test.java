@@ -3,6 +3,7 @@ package dev.gan4j.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+
 import dev.gan4j.internal.checkpoint.CheckpointFile;
 import dev.gan4j.internal.checkpoint.CheckpointState;
 import dev.gan4j.spi.TrainingLoop;
@@ -16,19 +17,29 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files written by gan4j 0.1.0 (src/test/resources/formats/0.1.0, see its README) still read, and
- * mean what they meant: a saved generator draws the same images, a checkpoint resumes into the run
- * 0.1.0 itself finished, bit for bit on the CPU.
+ * mean what they meant: a saved generator draws the same images (to the last bits the processor's
+ * convolution kernels decide), a checkpoint resumes into the run 0.1.0 itself finished, its weights within
+ * a few optimiser updates (see {@link Runs#assertCloseState}).
  */
 class FormatsOf010Test {
 
     private static Path fixture(String name) throws URISyntaxException {
         return Path.of(Objects.requireNonNull(FormatsOf010Test.class.getResource("/formats/0.1.0/" + name), name).toURI());
     }
+
+    /**
+     * How far the drawn images may be from those 0.1.0 drew: the weights read back are compared bit for
+     * bit, but the images come from the CPU's convolution kernels, which oneDNN picks per processor, and
+     * kernels that sum in another order differ in the last bits (seen: 1e-9 on an AMD EPYC with
+     * AVX-512 VP2INTERSECT, against the fixture's machine).
+     */
+    private static final Offset<Float> ACROSS_MACHINES = Offset.offset(1e-6f);
 
     private static float[] referenceImages() throws Exception {
         byte[] bytes = Files.readAllBytes(fixture("tiny.generate-3-seed-5.f32be"));
@@ -41,7 +52,7 @@ class FormatsOf010Test {
     void generatorSavedBy010DrawsTheSameImages() throws Exception {
         try (TrainedGan gan = TrainedGan.load(fixture("tiny.gan4j"))) {
             assertThat(gan.spec()).isEqualTo(TinyGan.generator());
-            assertThat(gan.generate(3, 5).pixels()).containsExactly(referenceImages());
+            assertThat(gan.generate(3, 5).pixels()).containsExactly(referenceImages(), ACROSS_MACHINES);
         }
     }
 
@@ -77,7 +88,7 @@ class FormatsOf010Test {
         try (TrainedGan reloaded = TrainedGan.load(again)) {
             assertThat(reloaded.provenance().seed()).isEqualTo(11);
             assertThat(reloaded.provenance().generatorEma()).isNaN();
-            assertThat(reloaded.generate(3, 5).pixels()).containsExactly(referenceImages());
+            assertThat(reloaded.generate(3, 5).pixels()).containsExactly(referenceImages(), ACROSS_MACHINES);
         }
     }
 
@@ -101,11 +112,13 @@ class FormatsOf010Test {
         Files.copy(fixture("checkpoint-000000000004.ckpt"), dir.resolve("checkpoint-000000000004.ckpt"));
 
         try (TrainedGan gan = GanTrainer.resume(dir).build().train(Runs.DATA)) {
-            assertThat(gan.generate(3, 5).pixels()).containsExactly(referenceImages());
+            assertThat(gan.generate(3, 5).pixels()).containsExactly(referenceImages(), ACROSS_MACHINES);
         }
         CheckpointState resumed = CheckpointFile.read(dir.resolve("checkpoint-000000000005.ckpt")).state();
         CheckpointState original = CheckpointFile.read(fixture("checkpoint-000000000005.ckpt")).state();
-        Runs.assertSameState(resumed, original);
+        // Not bit for bit: 0.1.0's state came from another machine's convolution kernels, and the engine
+        // now pads small convolutions while training (Convolutions); 1e-3 is five Adam updates at 2e-4.
+        Runs.assertCloseState(resumed, original, 1e-3);
     }
 
     @Test
