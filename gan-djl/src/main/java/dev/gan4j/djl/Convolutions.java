@@ -19,14 +19,14 @@ import ai.djl.nn.convolutional.Conv2d;
  * {@code ONEDNN_MAX_CPU_ISA=SSE41} oneDNN uses other kernels and is right.
  *
  * <p>The workaround: such a convolution runs with its filters padded by zero filters (and the bias by
- * zeros) to the next multiple of 16, and the extra output channels are sliced off (into a dense copy). The zero filters'
- * outputs receive no gradient, so every gradient is exact, and the parameters keep their shapes. It
- * costs a pad of the weight and the bias, a slice and a copy of the output, and at most 15 extra filters, so it
- * is applied only while autograd records (inference skips it) and only when the channel count is not
- * already a multiple of 16, which keeps the other layers' speed and bits. Whether the input itself
- * needs a gradient cannot decide it: DJL's {@code hasGradient()} (torch's {@code requires_grad}) was
- * measured false for activations whose input gradient torch then computed. It is applied on every device, so that every device runs the same
- * ops; elsewhere the extra filters cost little.
+ * zeros) to the next multiple of 16, and the extra output channels are sliced off (into a dense
+ * copy). The zero filters' outputs receive no gradient, so every gradient is exact, and the parameters
+ * keep their shapes. It costs a pad of the weight and the bias, a slice and a copy of the output, and
+ * at most 15 extra filters, so it is applied only while autograd records (inference skips it) and only
+ * when the channel count is not already a multiple of 16, which keeps the other layers' speed and
+ * bits. Whether the input itself needs a gradient cannot decide it: DJL's {@code hasGradient()}
+ * (torch's {@code requires_grad}) was measured false for activations whose input gradient torch then
+ * computed. It is applied on every device, so that every device runs the same ops.
  */
 final class Convolutions {
 
