@@ -19,14 +19,14 @@ import ai.djl.nn.convolutional.Conv2d;
  * {@code ONEDNN_MAX_CPU_ISA=SSE41} oneDNN uses other kernels and is right.
  *
  * <p>The workaround: such a convolution runs with its filters padded by zero filters (and the bias by
- * zeros) to the next multiple of 16, and the extra output channels are sliced off. The zero filters'
- * outputs receive no gradient, so every gradient is exact, and the parameters keep their shapes. It
- * costs a pad of the weight and the bias and a slice of the output, and at most 15 extra filters, so it
- * is applied only while autograd records (inference skips it) and only when the channel count is not
- * already a multiple of 16, which keeps the other layers' speed and bits. Whether the input itself
- * needs a gradient cannot decide it: DJL's {@code hasGradient()} (torch's {@code requires_grad}) was
- * measured false for activations whose input gradient torch then computed. It is applied on every device, so that every device runs the same
- * ops; elsewhere the extra filters cost little.
+ * zeros) to the next multiple of 16, and the extra output channels are sliced off (into a dense
+ * copy). The zero filters' outputs receive no gradient, so every gradient is exact, and the parameters
+ * keep their shapes. It costs a pad of the weight and the bias, a slice and a copy of the output, and
+ * at most 15 extra filters, so it is applied only while autograd records (inference skips it) and only
+ * when the channel count is not already a multiple of 16, which keeps the other layers' speed and
+ * bits. Whether the input itself needs a gradient cannot decide it: DJL's {@code hasGradient()}
+ * (torch's {@code requires_grad}) was measured false for activations whose input gradient torch then
+ * computed. It is applied on every device, so that every device runs the same ops.
  */
 final class Convolutions {
 
@@ -64,7 +64,11 @@ final class Convolutions {
         NDArray padded = in(scope, weight.pad(new Shape(0, 0, 0, 0, 0, 0, 0, extra), 0));
         NDArray paddedBias = bias == null ? null : in(scope, bias.pad(new Shape(0, extra), 0));
         NDArray y = in(scope, Conv2d.conv2d(x, padded, paddedBias, stride, padding, dilation).singletonOrThrow());
-        return y.get(new NDIndex(":, :{}", cout));
+        // The slice is a strided view; the ops after it (batch_norm) take other CPU paths for strided
+        // inputs, which were measured to overflow to NaN a step earlier than on a dense input at absurd
+        // learning rates (TrainingHealthTest). Multiplying by 1 makes a dense copy, exact and still on
+        // the graph (DJL's duplicate() is not).
+        return in(scope, y.get(new NDIndex(":, :{}", cout)).mul(1f));
     }
 
     private static NDArray in(NDManager scope, NDArray array) {
