@@ -63,6 +63,15 @@ public final class DiscriminatorSpec {
         return stack;
     }
 
+    /**
+     * Returns whether a layer is {@link Layer.BatchNorm}: its batch statistics tie each image's output to
+     * the rest of the batch, so real and fake images go through separately and per-image gradient
+     * penalties are not defined.
+     */
+    public boolean hasBatchNorm() {
+        return layers().stream().anyMatch(l -> l instanceof Layer.BatchNorm);
+    }
+
     /** Returns the name of the preset this spec came from, or {@code "custom"}. */
     public String recipe() {
         return recipe;

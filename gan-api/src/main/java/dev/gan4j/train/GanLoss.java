@@ -151,6 +151,17 @@ public sealed interface GanLoss
      */
     boolean outputsLogits();
 
+    /**
+     * Returns whether the sign of the discriminator's output alone says real (positive) or fake, which
+     * adaptive augmentation's overfitting heuristic {@code E[sign(D(x))]} reads (Karras et al. 2020,
+     * with the non-saturating loss): true for non-saturating, minimax and hinge. False for least
+     * squares (targets 1 and 0: the boundary is at 0.5), Wasserstein (a critic's score is defined up to
+     * a constant) and relativistic average (only differences of scores count).
+     */
+    default boolean decidesBySign() {
+        return false;
+    }
+
     /** Calls the visitor's method for this kind of loss. */
     <R> R accept(Visitor<R> visitor);
 
@@ -189,6 +200,11 @@ public sealed interface GanLoss
         }
 
         @Override
+        public boolean decidesBySign() {
+            return true;
+        }
+
+        @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.nonSaturating(this);
         }
@@ -208,6 +224,11 @@ public sealed interface GanLoss
 
         @Override
         public boolean outputsLogits() {
+            return true;
+        }
+
+        @Override
+        public boolean decidesBySign() {
             return true;
         }
 
@@ -255,6 +276,11 @@ public sealed interface GanLoss
         @Override
         public boolean outputsLogits() {
             return false;
+        }
+
+        @Override
+        public boolean decidesBySign() {
+            return true;
         }
 
         @Override

@@ -379,7 +379,9 @@ public interface GanTrainer {
          * Augments every image the discriminator sees, real and generated, in both networks' updates,
          * differentiably (see {@link Augmentation}): DiffAugment (Zhao et al., 2020), for small data
          * sets on which the discriminator would otherwise memorise the real images. Default {@link
-         * Augmentation#none()}.
+         * Augmentation#none()}. An {@link Augmentation#adaptive() adaptive} probability needs a loss
+         * whose discriminator decides by sign ({@link GanLoss#decidesBySign()}); {@link #config()}
+         * refuses it with the others.
          */
         public Builder augmentation(Augmentation augmentation) {
             this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
@@ -472,6 +474,12 @@ public interface GanTrainer {
                         + loss.describe() + ", which has no targets; drop labelFlips(...), or choose a loss with"
                         + " targets: nonSaturating, minimax, leastSquares or relativisticAverage");
             }
+            if (augmentation.adaptation().isPresent() && !loss.decidesBySign()) {
+                throw new IllegalStateException("augmentation " + augmentation.describe() + " adapts its"
+                        + " probability by the sign of D(x) (Karras et al. 2020), which says nothing for loss "
+                        + loss.describe() + "; use a fixed probability (drop adaptive()), or choose a loss"
+                        + " whose discriminator decides by sign: nonSaturating, minimax or hinge");
+            }
             GradientPenalty penalty = gradientPenalty();
             long chosenSeed = seed != null ? seed : new SplittableRandom().nextLong();
             return new GanConfig(generator, discriminator, loss, labelSmoothing, generatorOptimizer,
@@ -487,13 +495,13 @@ public interface GanTrainer {
                 if (penalty == null) {
                     return GradientPenalty.wganGp();
                 }
-                if (penalty instanceof GradientPenalty.None) {
+                if (!penalty.isOn()) {
                     throw new IllegalStateException("loss wassersteinGp has no weight clipping and needs a gradient"
                             + " penalty to keep its critic Lipschitz, but gradientPenalty is none; leave"
                             + " gradientPenalty unset (WGAN-GP's wganGp(lambda=10.0) is then chosen) or set one");
                 }
             }
-            if (penalty == null || penalty instanceof GradientPenalty.None) {
+            if (penalty == null || !penalty.isOn()) {
                 return GradientPenalty.none();
             }
             if (loss instanceof GanLoss.Wasserstein) {
@@ -502,7 +510,7 @@ public interface GanTrainer {
                         + " (WGAN-GP replaces clipping by the penalty); use loss(GanLoss.wassersteinGp()), or drop"
                         + " gradientPenalty(...)");
             }
-            if (discriminator.layers().stream().anyMatch(l -> l instanceof dev.gan4j.spec.Layer.BatchNorm)) {
+            if (discriminator.hasBatchNorm()) {
                 throw new IllegalStateException("gradientPenalty " + penalty.describe() + " cannot be combined with"
                         + " a discriminator holding batchNorm(): its batch statistics make each image's gradient"
                         + " depend on the rest of the batch, so the per-image norm is not defined (Gulrajani et"

@@ -129,6 +129,11 @@ public sealed interface GradientPenalty
     /** Returns the name with the parameters, as written in provenance, e.g. {@code r1(gamma=10.0, every=16)}. */
     String describe();
 
+    /** Returns whether a penalty is applied: false only for {@link #none()}. */
+    default boolean isOn() {
+        return true;
+    }
+
     /** Calls the visitor's method for this kind of penalty. */
     <R> R accept(Visitor<R> visitor);
 
@@ -169,6 +174,11 @@ public sealed interface GradientPenalty
         @Override
         public String describe() {
             return "none";
+        }
+
+        @Override
+        public boolean isOn() {
+            return false;
         }
 
         @Override

@@ -127,7 +127,7 @@ public record Provenance(
                 // Completed, not planned: fewer for a checkpoint or a run a listener stopped early.
                 stepsPerEpoch > 0 ? (int) (steps / stepsPerEpoch) : config.epochs(),
                 config.batchSize(),
-                config.gradientPenalty() instanceof GradientPenalty.None ? config.loss().describe()
+                !config.gradientPenalty().isOn() ? config.loss().describe()
                         : config.loss().describe() + " + " + config.gradientPenalty().describe(),
                 config.labelSmoothing().realTarget() + "/" + config.labelSmoothing().fakeTarget(),
                 config.generatorOptimizer().describe(),

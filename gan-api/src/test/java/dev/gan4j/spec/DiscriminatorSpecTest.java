@@ -70,6 +70,13 @@ class DiscriminatorSpecTest {
     }
 
     @Test
+    void saysWhetherALayerIsBatchNorm() {
+        assertThat(DiscriminatorSpec.dcgan().build().hasBatchNorm()).isTrue();
+        assertThat(DiscriminatorSpec.dcgan().batchNorm(false).build().hasBatchNorm()).isFalse();
+        assertThat(DiscriminatorSpec.kerasDcgan().build().hasBatchNorm()).isFalse();
+    }
+
+    @Test
     void rejectsDenseDirectlyAfterTheImage() {
         assertThatThrownBy(() -> DiscriminatorSpec.builder().dense(1).build())
                 .isInstanceOf(IllegalArgumentException.class)

@@ -38,6 +38,12 @@ class GanLossTest {
     }
 
     @Test
+    void onlyLossesWhoseDiscriminatorSeparatesAtZeroDecideBySign() {
+        assertThat(ALL).filteredOn(GanLoss::decidesBySign).extracting(GanLoss::name)
+                .containsExactly("nonSaturating", "minimax", "hinge");
+    }
+
+    @Test
     void eachLossVisitsItsOwnMethod() {
         GanLoss.Visitor<String> names = new GanLoss.Visitor<>() {
             @Override

@@ -81,6 +81,27 @@ class GanTrainerBuilderTest {
     }
 
     @Test
+    void rejectsAdaptiveAugmentationWithALossWhoseDiscriminatorDoesNotDecideBySign() {
+        Augmentation ada = Augmentation.diffAugment(Augmentation.Policy.TRANSLATION).adaptive();
+        for (GanLoss loss : new GanLoss[] {GanLoss.leastSquares(), GanLoss.wasserstein(), GanLoss.wassersteinGp(),
+                GanLoss.relativisticAverage()}) {
+            assertThatThrownBy(() -> complete().discriminator(DiscriminatorSpec.dcgan().batchNorm(false).build())
+                            .loss(loss).labelSmoothing(LabelSmoothing.none()).augmentation(ada).config())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("augmentation " + ada.describe() + " adapts its probability by the sign of D(x)"
+                            + " (Karras et al. 2020), which says nothing for loss " + loss.describe() + "; use a fixed"
+                            + " probability (drop adaptive()), or choose a loss whose discriminator decides by sign:"
+                            + " nonSaturating, minimax or hinge");
+        }
+        for (GanLoss loss : new GanLoss[] {GanLoss.nonSaturating(), GanLoss.minimax(), GanLoss.hinge()}) {
+            assertThat(complete().loss(loss).labelSmoothing(LabelSmoothing.none()).augmentation(ada).config()
+                    .augmentation()).isEqualTo(ada);
+        }
+        Augmentation fixed = Augmentation.diffAugment(Augmentation.Policy.TRANSLATION);
+        assertThat(complete().loss(GanLoss.leastSquares()).augmentation(fixed).config().augmentation()).isEqualTo(fixed);
+    }
+
+    @Test
     void nativeMemoryPolicyIsKept() {
         assertThat(complete().nativeMemory(NativeMemory.SYSTEM_DEFAULT).config().nativeMemory())
                 .isEqualTo(NativeMemory.SYSTEM_DEFAULT);

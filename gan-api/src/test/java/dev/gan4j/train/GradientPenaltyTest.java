@@ -49,6 +49,13 @@ class GradientPenaltyTest {
     }
 
     @Test
+    void onlyNoneIsOff() {
+        assertThat(GradientPenalty.none().isOn()).isFalse();
+        assertThat(List.of(GradientPenalty.r1(10), GradientPenalty.r2(1).every(4), GradientPenalty.wganGp()))
+                .allMatch(GradientPenalty::isOn);
+    }
+
+    @Test
     void ofRefusesAnUnknownName() {
         assertThatThrownBy(() -> GradientPenalty.of("r3", 1, 1))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -9,7 +9,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.gan4j.spec.Layer;
 import dev.gan4j.train.GanConfig;
 import java.util.Arrays;
 
@@ -53,7 +52,7 @@ final class AdversarialStep {
         this.discriminatorOptimizer = Optimizers.create(config.discriminatorOptimizer(), discriminator, manager,
                 generatorUpdates * config.discriminatorSteps());
         this.data = data;
-        this.separateBatches = config.discriminator().layers().stream().anyMatch(l -> l instanceof Layer.BatchNorm);
+        this.separateBatches = config.discriminator().hasBatchNorm();
         this.clock = config.profileSteps() ? new PhaseClock() : null;
         this.inputs = new DiscriminatorInputs(config.augmentation(), config.instanceNoise(), generatorUpdates,
                 config.generator().outputShape().dims(), manager);

@@ -134,7 +134,7 @@ class TrainingLearnsTest {
     private static List<StepMetrics> learns(GanLoss loss, LabelSmoothing smoothing, double minSpread,
             GradientPenalty penalty) {
         return learns(GeneratorSpec.dcgan().build(),
-                DiscriminatorSpec.dcgan().batchNorm(penalty instanceof GradientPenalty.None).build(), loss, smoothing,
+                DiscriminatorSpec.dcgan().batchNorm(!penalty.isOn()).build(), loss, smoothing,
                 minSpread, penalty, 2);
     }
 

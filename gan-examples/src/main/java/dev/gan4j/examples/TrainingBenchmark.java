@@ -289,7 +289,7 @@ public final class TrainingBenchmark {
                 .augmentation(variant.augmentation())
                 // Memory, not learning, is measured: a run whose values turn NaN goes on (see
                 // docs/losses.md, open issue) instead of stopping before the last step.
-                .health(penalty.penalty() instanceof GradientPenalty.None ? HealthPolicy.defaults() : HealthPolicy.off())
+                .health(!penalty.penalty().isOn() ? HealthPolicy.defaults() : HealthPolicy.off())
                 .batchSize(batch)
                 .stepsPerEpoch(steps)
                 .logEvery(every)
