@@ -3,7 +3,6 @@ package dev.gan4j.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -14,33 +13,29 @@ import dev.gan4j.train.Adam;
 import dev.gan4j.train.LearningRateSchedule;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AdamOptimizerTest {
 
     private static final Adam SETTINGS = new Adam(2e-3, 0.5, 0.999, 1e-7);
 
     private Engine engine;
+    @RegisterExtension
+    final CpuArrays cpu = new CpuArrays();
+
     private NDManager manager;
     private NDArray latents;
-    private boolean wasRecording;
 
     @BeforeEach
     void setUp() {
         engine = DjlEngine.get();
-        wasRecording = GradMode.set(false);
-        manager = NDManager.newBaseManager(Device.cpu(), engine.getEngineName());
+        manager = cpu.manager();
         engine.setRandomSeed(21);
         latents = manager.randomNormal(new Shape(4, TinyGan.generator().latentDim()));
     }
 
-    @AfterEach
-    void tearDown() {
-        manager.close();
-        GradMode.set(wasRecording);
-    }
 
     @Test
     void givesBitIdenticalParametersToDjlsAdam() {

@@ -2,7 +2,6 @@ package dev.gan4j.djl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -18,8 +17,12 @@ import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AdversarialStepTest {
+
+    @RegisterExtension
+    final CpuArrays cpu = new CpuArrays();
 
     private NDManager manager;
     private Engine engine;
@@ -27,14 +30,12 @@ class AdversarialStepTest {
     private Network discriminator;
     private DeviceDataset data;
     private AdversarialStep step;
-    private boolean wasRecording;
 
     @BeforeEach
     void setUp() {
         engine = DjlEngine.get();
         engine.setRandomSeed(7);
-        wasRecording = GradMode.set(false);
-        manager = NDManager.newBaseManager(Device.cpu(), engine.getEngineName());
+        manager = cpu.manager();
         GanConfig config = GanTrainer.builder()
                 .generator(TinyGan.generator())
                 .discriminator(TinyGan.discriminator())
@@ -50,8 +51,6 @@ class AdversarialStepTest {
     @AfterEach
     void tearDown() {
         data.close();
-        manager.close();
-        GradMode.set(wasRecording);
     }
 
     @Test
@@ -221,23 +220,7 @@ class AdversarialStepTest {
 
     @Test
     void stepsLeaveNoArraysBehind() {
-        // given: two steps, after which the optimisers hold their moment arrays
-        for (int i = 0; i < 2; i++) {
-            try (NDManager scope = manager.newSubManager()) {
-                step.run(scope, i == 0);
-            }
-        }
-        int arrays = manager.getManagedArrays().size();
-
-        // when
-        for (int i = 0; i < 4; i++) {
-            try (NDManager scope = manager.newSubManager()) {
-                step.run(scope, i % 2 == 0);
-            }
-        }
-
-        // then: every array a step made was closed with its scope
-        assertThat(manager.getManagedArrays()).hasSize(arrays);
+        cpu.assertStepsLeaveNoArraysBehind(step);
     }
 
     /** The values of each trained parameter (BatchNorm running statistics move with every training-mode pass). */

@@ -3,7 +3,6 @@ package dev.gan4j.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -13,9 +12,9 @@ import dev.gan4j.train.Augmentation;
 import dev.gan4j.train.Augmentation.Policy;
 import dev.gan4j.train.InstanceNoise;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DiffAugment's operations and the instance noise against naive host references in double precision,
@@ -28,21 +27,16 @@ class DiscriminatorInputsTest {
     private static final int H = 8;
     private static final int W = 6;
 
+    @RegisterExtension
+    final CpuArrays cpu = new CpuArrays();
+
     private NDManager manager;
-    private boolean wasRecording;
 
     @BeforeEach
     void setUp() {
-        DjlEngine.get(); // loads the native library GradMode calls
-        wasRecording = GradMode.set(false);
-        manager = NDManager.newBaseManager(Device.cpu(), DjlEngine.NAME);
+        manager = cpu.manager();
     }
 
-    @AfterEach
-    void tearDown() {
-        manager.close();
-        GradMode.set(wasRecording);
-    }
 
     private static DiscriminatorInputs inputs(Augmentation augmentation, int channels) {
         return new DiscriminatorInputs(augmentation, InstanceNoise.none(), 100, new int[] {channels, H, W});

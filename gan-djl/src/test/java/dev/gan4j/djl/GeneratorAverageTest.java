@@ -3,31 +3,26 @@ package dev.gan4j.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GeneratorAverageTest {
 
+    @RegisterExtension
+    final CpuArrays cpu = new CpuArrays();
+
     private NDManager manager;
     private Network live;
-    private boolean wasRecording;
 
     @BeforeEach
     void setUp() {
         DjlEngine.get().setRandomSeed(9);
-        wasRecording = GradMode.set(false);
-        manager = NDManager.newBaseManager(Device.cpu(), DjlEngine.NAME);
+        manager = cpu.manager();
         live = Network.create(TinyGan.generator().stack(), manager);
     }
 
-    @AfterEach
-    void tearDown() {
-        manager.close();
-        GradMode.set(wasRecording);
-    }
 
     @Test
     void firstUpdateUsesTheWarmedUpDecay() {

@@ -3,7 +3,6 @@ package dev.gan4j.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -18,9 +17,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.ToDoubleFunction;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The gradient penalties' values and their gradients with respect to D's parameters, against an
@@ -34,21 +33,17 @@ class GradientPenaltiesTest {
     private static final int B = 3;
 
     private Engine engine;
+    @RegisterExtension
+    final CpuArrays cpu = new CpuArrays();
+
     private NDManager manager;
-    private boolean wasRecording;
 
     @BeforeEach
     void setUp() {
         engine = DjlEngine.get();
-        wasRecording = GradMode.set(false);
-        manager = NDManager.newBaseManager(Device.cpu(), engine.getEngineName());
+        manager = cpu.manager();
     }
 
-    @AfterEach
-    void tearDown() {
-        manager.close();
-        GradMode.set(wasRecording);
-    }
 
     static DiscriminatorSpec dense() {
         return DiscriminatorSpec.builder().inputShape(1, 3, 3).flatten().dense(4).leakyRelu(0.2f).dense(1).build();

@@ -3,7 +3,6 @@ package dev.gan4j.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -15,9 +14,9 @@ import dev.gan4j.train.LabelSmoothing;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,21 +31,16 @@ class LossesTest {
     private static final float REAL = 0.9f;
     private static final float FAKE = 0.1f;
 
+    @RegisterExtension
+    final CpuArrays cpu = new CpuArrays();
+
     private NDManager manager;
-    private boolean wasRecording;
 
     @BeforeEach
     void setUp() {
-        DjlEngine.get(); // loads the native library GradMode calls
-        wasRecording = GradMode.set(false);
-        manager = NDManager.newBaseManager(Device.cpu(), DjlEngine.NAME);
+        manager = cpu.manager();
     }
 
-    @AfterEach
-    void tearDown() {
-        manager.close();
-        GradMode.set(wasRecording);
-    }
 
     static Stream<GanLoss> losses() {
         return Stream.of(GanLoss.nonSaturating(), GanLoss.minimax(), GanLoss.leastSquares(), GanLoss.hinge(),

@@ -3,7 +3,6 @@ package dev.gan4j.djl;
 import static dev.gan4j.djl.AdversarialStepTest.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
@@ -17,13 +16,16 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The discriminator update with a gradient penalty: what it changes, what it reports, what it leaves. */
 class PenalisedStepTest {
 
+    @RegisterExtension
+    final CpuArrays cpu = new CpuArrays();
+
     private NDManager manager;
     private Engine engine;
-    private boolean wasRecording;
     private Network generator;
     private Network discriminator;
     private DeviceDataset data;
@@ -31,8 +33,7 @@ class PenalisedStepTest {
     @BeforeEach
     void setUp() {
         engine = DjlEngine.get();
-        wasRecording = GradMode.set(false);
-        manager = NDManager.newBaseManager(Device.cpu(), engine.getEngineName());
+        manager = cpu.manager();
     }
 
     @AfterEach
@@ -40,8 +41,6 @@ class PenalisedStepTest {
         if (data != null) {
             data.close();
         }
-        manager.close();
-        GradMode.set(wasRecording);
     }
 
     /**
@@ -150,23 +149,6 @@ class PenalisedStepTest {
 
     @Test
     void penalisedStepsLeaveNoArraysBehind() {
-        // given
-        AdversarialStep step = step(GanLoss.wassersteinGp(), GradientPenalty.wganGp());
-        for (int i = 0; i < 2; i++) {
-            try (NDManager scope = manager.newSubManager()) {
-                step.run(scope, i == 0);
-            }
-        }
-        int arrays = manager.getManagedArrays().size();
-
-        // when
-        for (int i = 0; i < 4; i++) {
-            try (NDManager scope = manager.newSubManager()) {
-                step.run(scope, i % 2 == 0);
-            }
-        }
-
-        // then
-        assertThat(manager.getManagedArrays()).hasSize(arrays);
+        cpu.assertStepsLeaveNoArraysBehind(step(GanLoss.wassersteinGp(), GradientPenalty.wganGp()));
     }
 }
