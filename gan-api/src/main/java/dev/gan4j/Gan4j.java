@@ -12,7 +12,11 @@ public final class Gan4j {
 
     private Gan4j() {}
 
-    /** Returns the gan4j version, e.g. {@code 0.1.0}. */
+    /**
+     * Returns the gan4j version, e.g. {@code 0.1.0}.
+     *
+     * @return the gan4j version
+     */
     public static String version() {
         return VERSION;
     }

@@ -17,27 +17,44 @@ import java.nio.FloatBuffer;
  */
 public interface ImageDataset {
 
-    /** Returns the number of images. */
+    /**
+     * Returns the number of images.
+     *
+     * @return the number of images
+     */
     int size();
 
-    /** Returns the shape of one image, {@code (C, H, W)}. */
+    /**
+     * Returns the shape of one image, {@code (C, H, W)}.
+     *
+     * @return the shape of one image, {@code (C, H, W)}
+     */
     TensorShape imageShape();
 
     /**
      * Copies images {@code [from, from + count)} into {@code dst}, image after image, each in
      * channels-first row-major order, pixels in [-1, 1].
      *
+     * @param from the first image, from 0
+     * @param count the number of images, at least 1
+     * @param dst the buffer the pixels are written to, from its position
      * @throws IndexOutOfBoundsException if the range is not within {@code [0, size())}
      * @throws java.nio.BufferOverflowException if {@code dst} has too little room
      */
     void copyImages(int from, int count, FloatBuffer dst);
 
-    /** Returns whether every image has a class label. */
+    /**
+     * Returns whether every image has a class label.
+     *
+     * @return whether every image has a class label
+     */
     boolean hasLabels();
 
     /**
      * Returns the class label of image {@code index}.
      *
+     * @param index the image, in {@code [0, size())}
+     * @return the class label of image {@code index}
      * @throws IllegalStateException if {@link #hasLabels()} is false
      */
     int label(int index);

@@ -39,7 +39,11 @@ public final class OnnxExportOptions {
             this.interval = interval;
         }
 
-        /** Returns the interval as written into the model's metadata, e.g. {@code [0, 1]}. */
+        /**
+         * Returns the interval as written into the model's metadata, e.g. {@code [0, 1]}.
+         *
+         * @return the interval as written into the model's metadata
+         */
         public String interval() {
             return interval;
         }
@@ -68,37 +72,65 @@ public final class OnnxExportOptions {
         this.batchNorm = b.batchNorm;
     }
 
-    /** Returns the default options. */
+    /**
+     * Returns the default options.
+     *
+     * @return the default options
+     */
     public static OnnxExportOptions defaults() {
         return builder().build();
     }
 
-    /** Returns a builder holding the defaults. */
+    /**
+     * Returns a builder holding the defaults.
+     *
+     * @return this builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns the ONNX opset of the default domain, in [{@value #MIN_OPSET}, {@value #MAX_OPSET}]. */
+    /**
+     * Returns the ONNX opset of the default domain, in [{@value #MIN_OPSET}, {@value #MAX_OPSET}].
+     *
+     * @return the ONNX opset of the default domain, in [{@value #MIN_OPSET}, {@value #MAX_OPSET}]
+     */
     public int opset() {
         return opset;
     }
 
-    /** Returns whether the batch dimension is dynamic ({@code batch}) rather than fixed. */
+    /**
+     * Returns whether the batch dimension is dynamic ({@code batch}) rather than fixed.
+     *
+     * @return whether the batch dimension is dynamic ({@code batch}) rather than fixed
+     */
     public boolean dynamicBatch() {
         return fixedBatchSize == 0;
     }
 
-    /** Returns the fixed batch size, or 0 for a dynamic batch dimension. */
+    /**
+     * Returns the fixed batch size, or 0 for a dynamic batch dimension.
+     *
+     * @return the fixed batch size, or 0 for a dynamic batch dimension
+     */
     public int fixedBatchSize() {
         return fixedBatchSize;
     }
 
-    /** Returns the range of the {@code image} output. */
+    /**
+     * Returns the range of the {@code image} output.
+     *
+     * @return the range of the {@code image} output
+     */
     public OutputRange outputRange() {
         return outputRange;
     }
 
-    /** Returns how BatchNorm layers are exported. */
+    /**
+     * Returns how BatchNorm layers are exported.
+     *
+     * @return how BatchNorm layers are exported
+     */
     public BatchNormExport batchNorm() {
         return batchNorm;
     }
@@ -136,6 +168,8 @@ public final class OnnxExportOptions {
          * Sets the opset; default {@value #DEFAULT_OPSET}. Lower opsets load in older runtimes; the
          * graph is the same for every supported opset.
          *
+         * @param opset the opset of the default domain
+         * @return this builder
          * @throws IllegalArgumentException if outside [{@value #MIN_OPSET}, {@value #MAX_OPSET}]
          */
         public Builder opset(int opset) {
@@ -147,7 +181,11 @@ public final class OnnxExportOptions {
             return this;
         }
 
-        /** Makes the batch dimension dynamic, named {@code batch}: the default. */
+        /**
+         * Makes the batch dimension dynamic, named {@code batch}: the default.
+         *
+         * @return this builder
+         */
         public Builder dynamicBatch() {
             this.fixedBatchSize = 0;
             return this;
@@ -157,6 +195,8 @@ public final class OnnxExportOptions {
          * Fixes the batch dimension, for runtimes or accelerators that want static shapes; default
          * dynamic.
          *
+         * @param batchSize the fixed batch size, at least 1
+         * @return this builder
          * @throws IllegalArgumentException if {@code batchSize < 1}
          */
         public Builder fixedBatchSize(int batchSize) {
@@ -167,19 +207,33 @@ public final class OnnxExportOptions {
             return this;
         }
 
-        /** Sets the output range; default {@link OutputRange#TRAINED}. */
+        /**
+         * Sets the output range; default {@link OutputRange#TRAINED}.
+         *
+         * @param range the output range
+         * @return this builder
+         */
         public Builder outputRange(OutputRange range) {
             this.outputRange = Objects.requireNonNull(range, "outputRange");
             return this;
         }
 
-        /** Sets how BatchNorm is exported; default {@link BatchNormExport#FOLD}. */
+        /**
+         * Sets how BatchNorm is exported; default {@link BatchNormExport#FOLD}.
+         *
+         * @param batchNorm how BatchNorm is exported
+         * @return this builder
+         */
         public Builder batchNorm(BatchNormExport batchNorm) {
             this.batchNorm = Objects.requireNonNull(batchNorm, "batchNorm");
             return this;
         }
 
-        /** Returns the options. */
+        /**
+         * Returns the options.
+         *
+         * @return the options
+         */
         public OnnxExportOptions build() {
             return new OnnxExportOptions(this);
         }

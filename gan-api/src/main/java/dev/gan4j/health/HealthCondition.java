@@ -82,12 +82,20 @@ public enum HealthCondition {
         this.advice = advice;
     }
 
-    /** Returns the condition's name in words, e.g. {@code "discriminator overpowering"}. */
+    /**
+     * Returns the condition's name in words, e.g. {@code "discriminator overpowering"}.
+     *
+     * @return the condition's name in words
+     */
     public String label() {
         return label;
     }
 
-    /** Returns what to try, in a few sentences, for the default loss ({@link GanLoss#nonSaturating()}). */
+    /**
+     * Returns what to try, in a few sentences, for the default loss ({@link GanLoss#nonSaturating()}).
+     *
+     * @return what to try, in a few sentences, for the default loss ({@link GanLoss#nonSaturating()})
+     */
     public String advice() {
         return advice;
     }
@@ -96,6 +104,11 @@ public enum HealthCondition {
      * Returns what to try with {@code loss}: the advice of {@link #advice()} where it applies to that
      * loss, and advice of its own where it does not (no label smoothing for a loss without targets, no
      * accuracy for a Wasserstein critic, a weight clip that is too tight).
+     *
+     * @param loss the run's loss
+     * @return what to try with {@code loss}: the advice of {@link #advice()} where it applies to that loss,
+     *     and advice of its own where it does not (no label smoothing for a loss without targets, no accuracy for
+     *     a Wasserstein critic, a weight clip that is too tight)
      */
     public String advice(GanLoss loss) {
         Objects.requireNonNull(loss, "loss");

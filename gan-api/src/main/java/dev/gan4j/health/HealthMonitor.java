@@ -40,6 +40,8 @@ public final class HealthMonitor {
     /**
      * Creates a monitor that judges a run of the default loss ({@link GanLoss#nonSaturating()}) by {@code
      * policy}.
+     *
+     * @param policy what to do for each condition, and the thresholds
      */
     public HealthMonitor(HealthPolicy policy) {
         this(policy, GanLoss.nonSaturating(), null);
@@ -52,6 +54,8 @@ public final class HealthMonitor {
      *
      * @param imageShape the images' {@code (C, H, W)}; may be {@code null} unless {@code loss} is a
      *     Wasserstein critic
+     * @param policy what to do for each condition, and the thresholds
+     * @param loss the run's loss, which decides the advice and the conditions judged
      * @throws IllegalArgumentException if {@code loss} is a critic and {@code imageShape} is missing
      */
     public HealthMonitor(HealthPolicy policy, GanLoss loss, TensorShape imageShape) {
@@ -73,6 +77,9 @@ public final class HealthMonitor {
      * Takes the next report and returns the conditions that start to hold with it, each with the
      * policy's action; none is returned for an ignored condition.
      *
+     * @param metrics the next report
+     * @return the conditions that start to hold with it, each with the policy's action; none is returned for
+     *     an ignored condition
      * @throws IllegalArgumentException if {@code metrics} is not after the previous report
      */
     public List<Diagnosis> observe(StepMetrics metrics) {

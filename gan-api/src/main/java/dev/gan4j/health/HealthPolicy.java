@@ -50,6 +50,15 @@ public record HealthPolicy(
     /**
      * Checks every setting.
      *
+     * @param actions what to do for each condition; every condition has one
+     * @param warmup the first steps, in which only divergence is judged: a fresh discriminator beats a random
+     *     generator in healthy runs too
+     * @param window the steps over which the other conditions average the metrics
+     * @param overpoweringAccuracy the discriminator's mean accuracy above which it is overpowering
+     * @param collapseRatio the share of the real images' diversity below which the generator has collapsed
+     * @param vanishingGradientNorm the generator's mean gradient norm below which its gradient has vanished
+     * @param criticEstimateLimit the multiple of the largest distance a 1-Lipschitz critic can report (the
+     *     diameter of the image cube [-1, 1]^(C·H·W)) above which a Wasserstein critic is unconstrained
      * @throws IllegalArgumentException if a condition has no action or a setting is out of range
      */
     public HealthPolicy {
@@ -83,6 +92,13 @@ public record HealthPolicy(
     /**
      * A policy with the default {@link #criticEstimateLimit()}, as policies were before it existed.
      *
+     * @param actions what to do for each condition; every condition has one
+     * @param warmup the first steps, in which only divergence is judged: a fresh discriminator beats a random
+     *     generator in healthy runs too
+     * @param window the steps over which the other conditions average the metrics
+     * @param overpoweringAccuracy the discriminator's mean accuracy above which it is overpowering
+     * @param collapseRatio the share of the real images' diversity below which the generator has collapsed
+     * @param vanishingGradientNorm the generator's mean gradient norm below which its gradient has vanished
      * @throws IllegalArgumentException as the canonical constructor
      */
     public HealthPolicy(
@@ -112,12 +128,20 @@ public record HealthPolicy(
      * Returns the default policy: divergence stops training; discriminator overpowering, generator
      * collapse, vanishing generator gradients and an unconstrained critic are warnings; thresholds as the
      * {@code DEFAULT_} constants.
+     *
+     * @return the default policy: divergence stops training; discriminator overpowering, generator collapse,
+     *     vanishing generator gradients and an unconstrained critic are warnings; thresholds as the {@code
+     *     DEFAULT_} constants
      */
     public static HealthPolicy defaults() {
         return builder().build();
     }
 
-    /** Returns a policy that ignores every condition: no diagnosis is made, nothing is stopped. */
+    /**
+     * Returns a policy that ignores every condition: no diagnosis is made, nothing is stopped.
+     *
+     * @return a policy that ignores every condition: no diagnosis is made, nothing is stopped
+     */
     public static HealthPolicy off() {
         Builder b = builder();
         for (HealthCondition c : HealthCondition.values()) {
@@ -126,17 +150,30 @@ public record HealthPolicy(
         return b.build();
     }
 
-    /** Returns a builder holding the {@link #defaults()}. */
+    /**
+     * Returns a builder holding the {@link #defaults()}.
+     *
+     * @return this builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns what happens when {@code condition} is diagnosed. */
+    /**
+     * Returns what happens when {@code condition} is diagnosed.
+     *
+     * @param condition what was found
+     * @return what happens when {@code condition} is diagnosed
+     */
     public HealthAction action(HealthCondition condition) {
         return actions.get(Objects.requireNonNull(condition, "condition"));
     }
 
-    /** Returns whether every condition is ignored. */
+    /**
+     * Returns whether every condition is ignored.
+     *
+     * @return whether every condition is ignored
+     */
     public boolean isOff() {
         return actions.values().stream().allMatch(a -> a == HealthAction.IGNORE);
     }
@@ -162,6 +199,10 @@ public record HealthPolicy(
         /**
          * Sets what happens when {@code condition} is diagnosed. Defaults: {@code STOP} for divergence,
          * {@code WARN} for the others.
+         *
+         * @param condition what was found
+         * @param action what the policy does about it
+         * @return this builder
          */
         public Builder action(HealthCondition condition, HealthAction action) {
             actions.put(Objects.requireNonNull(condition, "condition"), Objects.requireNonNull(action, "action"));
@@ -171,6 +212,8 @@ public record HealthPolicy(
         /**
          * Sets the first steps in which only divergence is judged. Default 200.
          *
+         * @param steps the first steps in which only divergence is judged
+         * @return this builder
          * @throws IllegalArgumentException if {@code steps < 0}
          */
         public Builder warmup(int steps) {
@@ -185,6 +228,8 @@ public record HealthPolicy(
          * Sets the steps over which metrics are averaged. A window holds at least the last three reports,
          * so with {@code logEvery} above a third of it the window is longer. Default 200.
          *
+         * @param steps the steps over which metrics are averaged
+         * @return this builder
          * @throws IllegalArgumentException if {@code steps < 1}
          */
         public Builder window(int steps) {
@@ -198,6 +243,8 @@ public record HealthPolicy(
         /**
          * Sets the discriminator's mean accuracy above which it is overpowering. Default 0.95.
          *
+         * @param accuracy the discriminator's mean accuracy above which it is overpowering
+         * @return this builder
          * @throws IllegalArgumentException if not in [0.5, 1)
          */
         public Builder overpoweringAccuracy(double accuracy) {
@@ -212,6 +259,8 @@ public record HealthPolicy(
          * Sets the share of the real images' diversity below which the generator has collapsed. Default
          * 0.15.
          *
+         * @param ratio the share of the real images' diversity below which the generator has collapsed
+         * @return this builder
          * @throws IllegalArgumentException if not in (0, 1)
          */
         public Builder collapseRatio(double ratio) {
@@ -225,6 +274,8 @@ public record HealthPolicy(
         /**
          * Sets the generator's mean gradient norm below which its gradient has vanished. Default 0.01.
          *
+         * @param norm the generator's mean gradient norm below which its gradient has vanished
+         * @return this builder
          * @throws IllegalArgumentException if not positive and finite
          */
         public Builder vanishingGradientNorm(double norm) {
@@ -241,6 +292,9 @@ public record HealthPolicy(
          * pass on images in [-1, 1]; augmentations that leave that range (colour, instance noise) widen
          * the cube a little.
          *
+         * @param limit the multiple of the image cube's diameter above which a Wasserstein critic's mean
+         *     estimate shows that it is not Lipschitz
+         * @return this builder
          * @throws IllegalArgumentException if not positive and finite
          */
         public Builder criticEstimateLimit(double limit) {
@@ -251,7 +305,11 @@ public record HealthPolicy(
             return this;
         }
 
-        /** Returns the policy. */
+        /**
+         * Returns the policy.
+         *
+         * @return the policy
+         */
         public HealthPolicy build() {
             return new HealthPolicy(actions, warmup, window, overpoweringAccuracy, collapseRatio, vanishingGradientNorm,
                     criticEstimateLimit);

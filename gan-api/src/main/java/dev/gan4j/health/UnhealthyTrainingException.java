@@ -32,7 +32,11 @@ public class UnhealthyTrainingException extends GanException {
         this.lastGoodCheckpoint = lastGoodCheckpoint;
     }
 
-    /** Returns what was found. */
+    /**
+     * Returns what was found.
+     *
+     * @return what was found
+     */
     public Diagnosis diagnosis() {
         return diagnosis;
     }
@@ -40,6 +44,9 @@ public class UnhealthyTrainingException extends GanException {
     /**
      * Returns the newest checkpoint written before {@link Diagnosis#sinceStep()}, whose weights predate
      * the evidence; empty when no checkpoint was written.
+     *
+     * @return the newest checkpoint written before {@link Diagnosis#sinceStep()}, whose weights predate the
+     *     evidence; empty when no checkpoint was written
      */
     public Optional<Path> lastGoodCheckpoint() {
         return Optional.ofNullable(lastGoodCheckpoint);

@@ -35,6 +35,10 @@ public final class ImageBatch {
     /**
      * Wraps a copy of {@code pixels}: {@code count} images of {@code imageShape}, one after another.
      *
+     * @param pixels the pixels, image after image, in [-1, 1]
+     * @param count the number of images
+     * @param imageShape one image's shape
+     * @return the batch
      * @throws IllegalArgumentException if the shape is not {@code (C, H, W)} with C of 1 to 4 (see
      *     {@link TensorShape#requireImage(String)}), or the length is not {@code count * C * H * W}
      */
@@ -91,17 +95,29 @@ public final class ImageBatch {
         return count;
     }
 
-    /** Returns the number of images. */
+    /**
+     * Returns the number of images.
+     *
+     * @return the number of images
+     */
     public int count() {
         return count;
     }
 
-    /** Returns one image's shape. */
+    /**
+     * Returns one image's shape.
+     *
+     * @return one image's shape
+     */
     public TensorShape imageShape() {
         return imageShape;
     }
 
-    /** Returns a copy of all pixels, image after image. */
+    /**
+     * Returns a copy of all pixels, image after image.
+     *
+     * @return a copy of all pixels, image after image
+     */
     public float[] pixels() {
         return pixels.clone();
     }
@@ -131,6 +147,8 @@ public final class ImageBatch {
      * The grid is {@link BufferedImage#TYPE_INT_RGB} for 1 and 3 channels and {@link
      * BufferedImage#TYPE_INT_ARGB} (not premultiplied) for 2 and 4.
      *
+     * @param columns the images per row, at least 1
+     * @return the grid as an image
      * @throws IllegalArgumentException if {@code columns < 1}
      */
     public BufferedImage toGrid(int columns) {
@@ -179,6 +197,8 @@ public final class ImageBatch {
      * Writes the grid of {@link #toGrid(int)} as a PNG file, atomically: colour type RGB for 1 and 3
      * channels, RGB with alpha for 2 and 4.
      *
+     * @param file the PNG file to write
+     * @param columns the images per row, at least 1
      * @throws IOException if the file cannot be written
      */
     public void writeGridPng(Path file, int columns) throws IOException {

@@ -29,6 +29,7 @@ public final class Classification {
      * @param probabilities {@code count * classes} values, image after image
      * @param featureSize the size of one feature vector, at least 1
      * @param features {@code count * featureSize} values, image after image
+     * @return the classification over the given arrays
      * @throws IllegalArgumentException if a size is impossible or the arrays disagree on the count
      */
     public static Classification of(int classes, float[] probabilities, int featureSize, float[] features) {
@@ -50,32 +51,61 @@ public final class Classification {
         return new Classification(count, classes, featureSize, probabilities, features);
     }
 
-    /** Returns the number of images. */
+    /**
+     * Returns the number of images.
+     *
+     * @return the number of images
+     */
     public int count() {
         return count;
     }
 
-    /** Returns the number of classes. */
+    /**
+     * Returns the number of classes.
+     *
+     * @return the number of classes
+     */
     public int classes() {
         return classes;
     }
 
-    /** Returns the size of one feature vector. */
+    /**
+     * Returns the size of one feature vector.
+     *
+     * @return the size of one feature vector
+     */
     public int featureSize() {
         return featureSize;
     }
 
-    /** Returns the probability that image {@code image} is of class {@code c}. */
+    /**
+     * Returns the probability that image {@code image} is of class {@code c}.
+     *
+     * @param image the image, from 0
+     * @param c the class, from 0
+     * @return the probability that image {@code image} is of class {@code c}
+     */
     public float probability(int image, int c) {
         return probabilities[image * classes + c];
     }
 
-    /** Returns feature {@code f} of image {@code image}. */
+    /**
+     * Returns feature {@code f} of image {@code image}.
+     *
+     * @param image the image, from 0
+     * @param f the feature, from 0
+     * @return feature {@code f} of image {@code image}
+     */
     public float feature(int image, int f) {
         return features[image * featureSize + f];
     }
 
-    /** Returns the most probable class of image {@code image} (the first, on a tie). */
+    /**
+     * Returns the most probable class of image {@code image} (the first, on a tie).
+     *
+     * @param image the image, from 0
+     * @return the most probable class of image {@code image} (the first, on a tie)
+     */
     public int predicted(int image) {
         int best = 0;
         int base = image * classes;

@@ -33,6 +33,8 @@ public record ClassifierSummary(
     /**
      * Returns the facts on one line, e.g. {@code classifier mnist: 99.0% on 1000 held-out images,
      * trained on 9000 in 9.8 s, read from /home/me/.cache/gan4j/classifier-1f2e....bin}.
+     *
+     * @return the facts on one line
      */
     public String describe() {
         return String.format(Locale.ROOT, "classifier %s: %.1f%% on %d held-out images, trained on %d in %.1f s, %s",

@@ -73,6 +73,8 @@ public final class QualityMetric {
     /**
      * Returns a builder for the MNIST metric on the 9,000 training digits bundled with gan4j (the
      * classifier is trained on them), with the 1,000 bundled test digits held out.
+     *
+     * @return this builder
      */
     public static Builder mnist() {
         return new Builder(QualityData.bundledMnist());
@@ -84,6 +86,8 @@ public final class QualityMetric {
      * set and measured on the t10k test set if the directory has it, else on the last tenth of the
      * training set, held out from training. The files are read on first use.
      *
+     * @param dir the MNIST directory (IDX files, raw or gzip)
+     * @return this builder
      * @throws IllegalArgumentException if {@code dir} is null or not a directory
      */
     public static Builder mnist(Path dir) {
@@ -103,6 +107,9 @@ public final class QualityMetric {
      * labels in {@code [0, classes)} of the classifier spec (set one with {@link
      * Builder#classifier(ClassifierSpec, ClassifierTraining)} for other than MNIST digits).
      *
+     * @param training the labelled images the classifier trains on
+     * @param heldOut the labelled images the real statistics are measured on
+     * @return this builder
      * @throws IllegalArgumentException if either is null or unlabelled, their image shapes differ, or
      *     {@code heldOut} holds fewer than 2 images
      */
@@ -130,42 +137,74 @@ public final class QualityMetric {
         return new Builder(QualityData.of(training, heldOut));
     }
 
-    /** Returns how many epochs apart reports are made during training (and always after the last). */
+    /**
+     * Returns how many epochs apart reports are made during training (and always after the last).
+     *
+     * @return how many epochs apart reports are made during training (and always after the last)
+     */
     public int every() {
         return every;
     }
 
-    /** Returns the number of generated images scored, and of real images in the ceiling (at most). */
+    /**
+     * Returns the number of generated images scored, and of real images in the ceiling (at most).
+     *
+     * @return the number of generated images scored, and of real images in the ceiling (at most)
+     */
     public int samples() {
         return samples;
     }
 
-    /** Returns the seed of the generated images' latent vectors and of the ceiling's choice of images. */
+    /**
+     * Returns the seed of the generated images' latent vectors and of the ceiling's choice of images.
+     *
+     * @return the seed of the generated images' latent vectors and of the ceiling's choice of images
+     */
     public long seed() {
         return seed;
     }
 
-    /** Returns the probability a prediction needs for its image to count as recognisable. */
+    /**
+     * Returns the probability a prediction needs for its image to count as recognisable.
+     *
+     * @return the probability a prediction needs for its image to count as recognisable
+     */
     public double confidence() {
         return confidence;
     }
 
-    /** Returns the share a class needs to count as covered, a fraction of the even share 1/classes. */
+    /**
+     * Returns the share a class needs to count as covered, a fraction of the even share 1/classes.
+     *
+     * @return the share a class needs to count as covered, a fraction of the even share 1/classes
+     */
     public double coverageFraction() {
         return coverageFraction;
     }
 
-    /** Returns the directory for cache files that do not sit beside the data. */
+    /**
+     * Returns the directory for cache files that do not sit beside the data.
+     *
+     * @return the directory for cache files that do not sit beside the data
+     */
     public Path cacheDirectory() {
         return cacheDirectory;
     }
 
-    /** Returns the classifier's architecture. */
+    /**
+     * Returns the classifier's architecture.
+     *
+     * @return the classifier's architecture
+     */
     public ClassifierSpec classifierSpec() {
         return spec;
     }
 
-    /** Returns how the classifier is trained. */
+    /**
+     * Returns how the classifier is trained.
+     *
+     * @return how the classifier is trained
+     */
     public ClassifierTraining classifierTraining() {
         return training;
     }
@@ -173,6 +212,7 @@ public final class QualityMetric {
     /**
      * Returns the classifier, reading it from the cache or training it if this metric has not yet.
      *
+     * @return the classifier, reading it from the cache or training it if this metric has not yet
      * @throws UncheckedIOException if the data cannot be read
      * @throws IllegalArgumentException if the data does not fit the classifier
      * @throws IllegalStateException if no engine is on the class path
@@ -185,6 +225,9 @@ public final class QualityMetric {
      * Returns the metrics of held-out real images (as many as {@link #samples()}, or all the held-out
      * images if fewer): the best a generator can expect. Prepares the classifier as {@link
      * #classifier()} does.
+     *
+     * @return the metrics of held-out real images (as many as {@link #samples()}, or all the held-out images
+     *     if fewer): the best a generator can expect
      */
     public SampleQuality ceiling() {
         return prepared().ceiling();
@@ -195,6 +238,8 @@ public final class QualityMetric {
      * #seed()}, beside the real-data ceiling. A {@link TrainedGan}'s report carries the epochs and steps
      * of its provenance. Prepares the classifier as {@link #classifier()} does.
      *
+     * @param generator the generator to score
+     * @return the quality report of the samples
      * @throws IllegalArgumentException if the generator's images do not have the classifier's input shape
      */
     public QualityReport score(Generator generator) {
@@ -214,6 +259,10 @@ public final class QualityMetric {
      * sends a {@link QualityReport} to every listener of the run ({@link
      * TrainingListener#onQuality(QualityReport)}) every {@link #every()} epochs and after the last.
      * {@code GanTrainer.Builder.quality(metric)} adds it for you.
+     *
+     * @return a listener that, added to a trainer, prepares the classifier when training starts and sends a
+     *     {@link QualityReport} to every listener of the run ({@link TrainingListener#onQuality(QualityReport)})
+     *     every {@link #every()} epochs and after the last
      */
     public TrainingListener listener() {
         return new QualityListener(this);
@@ -371,6 +420,8 @@ public final class QualityMetric {
          * Sets how many epochs apart reports are made during training; one is always made after the
          * last epoch. Default 5.
          *
+         * @param epochs the epochs between two measurements, at least 1
+         * @return this builder
          * @throws IllegalArgumentException if {@code epochs < 1}
          */
         public Builder every(int epochs) {
@@ -386,6 +437,8 @@ public final class QualityMetric {
          * of them if there are fewer). Default 1,000, as TF-GAN's MNIST evaluation; the Fréchet distance
          * shrinks as the count grows, so compare figures of equal counts only.
          *
+         * @param samples the number of images scored
+         * @return this builder
          * @throws IllegalArgumentException if not in [2, 1000000]
          */
         public Builder samples(int samples) {
@@ -396,7 +449,12 @@ public final class QualityMetric {
             return this;
         }
 
-        /** Sets the seed of the generated images' latents and of the ceiling's images. Default 1. */
+        /**
+         * Sets the seed of the generated images' latents and of the ceiling's images. Default 1.
+         *
+         * @param seed the seed of the latents the scored images are drawn from
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
@@ -406,6 +464,8 @@ public final class QualityMetric {
          * Sets the probability the most probable class needs for an image to count as recognisable.
          * Default 0.9.
          *
+         * @param confidence the probability a prediction needs for the image to count as recognisable
+         * @return this builder
          * @throws IllegalArgumentException if not in (0, 1]
          */
         public Builder confidence(double confidence) {
@@ -421,6 +481,9 @@ public final class QualityMetric {
          * {@code 1 / classes}. Default 0.5: a digit class is covered when at least 5% of the images are
          * classified as it.
          *
+         * @param fraction the share of images a class needs to count as covered, as a fraction of the even
+         *     share {@code 1 / classes}
+         * @return this builder
          * @throws IllegalArgumentException if not in [0, 1]
          */
         public Builder coverageFraction(double fraction) {
@@ -436,6 +499,8 @@ public final class QualityMetric {
          * data given as data sets, and for IDX directories that are not writable. Created when first
          * written. Default {@code $XDG_CACHE_HOME/gan4j}, else {@code ~/.cache/gan4j}.
          *
+         * @param dir the directory of cache files that do not sit beside the data
+         * @return this builder
          * @throws IllegalArgumentException if {@code dir} is null
          */
         public Builder cacheDirectory(Path dir) {
@@ -450,6 +515,9 @@ public final class QualityMetric {
          * Sets the classifier and how it is trained. Default {@link ClassifierSpec#mnist()} and {@link
          * ClassifierTraining#mnist()}.
          *
+         * @param spec the classifier's architecture
+         * @param training how the classifier is trained
+         * @return this builder
          * @throws IllegalArgumentException if either is null
          */
         public Builder classifier(ClassifierSpec spec, ClassifierTraining training) {
@@ -467,6 +535,7 @@ public final class QualityMetric {
         /**
          * Returns the metric; nothing is read or trained until it is first used.
          *
+         * @return the metric; nothing is read or trained until it is first used
          * @throws IllegalArgumentException if the images, where their shape is known before reading
          *     them, do not fit the classifier's input
          */

@@ -20,7 +20,11 @@ import java.util.Locale;
 public record QualityReport(
         int epoch, long globalStep, SampleQuality generated, SampleQuality real, ClassifierSummary classifier) {
 
-    /** Returns the generated figures with the real ones beside them, on one line. */
+    /**
+     * Returns the generated figures with the real ones beside them, on one line.
+     *
+     * @return the generated figures with the real ones beside them, on one line
+     */
     public String describe() {
         return String.format(Locale.ROOT,
                 "epoch %d: score %.2f (real %.2f), FD %.2f (real %.2f), recognizable %.1f%% (real %.1f%%),"

@@ -33,6 +33,19 @@ public record SampleQuality(
     /**
      * Copies the shares and checks the values.
      *
+     * @param samples the number of images scored
+     * @param classifierScore the "Inception Score" computed with the classifier, {@code exp(E_x KL(p(y|x) ||
+     *     p(y)))}: from 1 (every image gets the same class distribution) to the number of classes (each image
+     *     confidently one class, the classes evenly used). Higher is better.
+     * @param frechetDistance the squared Fréchet distance between Gaussians fitted to the classifier's
+     *     features of these images and of the classifier's training images, as the FID reports it; 0 for
+     *     identical statistics. Lower is better; it grows as the sample shrinks, so compare equal counts.
+     * @param recognizability the share of images whose most probable class has probability at least the
+     *     metric's confidence (0.9 by default)
+     * @param classShares for each class, the share of images classified as it (most probable class); they sum
+     *     to 1
+     * @param classesCovered the number of classes whose share is at least the metric's coverage threshold
+     * @param smallestClassShare the smallest entry of {@code classShares}
      * @throws IllegalArgumentException if {@code samples < 1}, there are fewer than 2 shares, or a share
      *     or the recognizability is outside [0, 1]
      */
@@ -59,6 +72,8 @@ public record SampleQuality(
     /**
      * Returns the figures on one line, e.g. {@code score 9.31, FD 1.87, recognizable 93.1%, classes
      * 10/10 (smallest 7.9%)}.
+     *
+     * @return the figures on one line
      */
     public String describe() {
         return String.format(Locale.ROOT, "score %.2f, FD %.2f, recognizable %.1f%%, classes %d/%d (smallest %.1f%%)",

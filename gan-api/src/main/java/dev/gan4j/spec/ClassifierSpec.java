@@ -25,7 +25,11 @@ public final class ClassifierSpec {
         this.stack = stack;
     }
 
-    /** Returns a builder for a classifier of your own layers. */
+    /**
+     * Returns a builder for a classifier of your own layers.
+     *
+     * @return this builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -36,6 +40,11 @@ public final class ClassifierSpec {
      * paddings "same", 422,000 parameters, 1.5 million multiply-adds per image; its features are the
      * 128 values entering the last layer. Strided convolutions stand in for pooling; BatchNorm lets a
      * few epochs suffice.
+     *
+     * @return gan4j's MNIST classifier for {@code (1, 28, 28)} digits: conv(32, 5, s2) → BatchNorm → ReLU →
+     *     conv(64, 3, s2) → BatchNorm → ReLU → flatten → dense(128) → BatchNorm → ReLU → dense(10), paddings
+     *     "same", 422,000 parameters, 1.5 million multiply-adds per image; its features are the 128 values
+     *     entering the last layer
      */
     public static ClassifierSpec mnist() {
         return builder().recipe("mnist").inputShape(1, 28, 28)
@@ -46,42 +55,74 @@ public final class ClassifierSpec {
                 .build();
     }
 
-    /** Returns the image shape this classifier takes, {@code (C, H, W)}. */
+    /**
+     * Returns the image shape this classifier takes, {@code (C, H, W)}.
+     *
+     * @return the image shape this classifier takes, {@code (C, H, W)}
+     */
     public TensorShape inputShape() {
         return stack.inputShape();
     }
 
-    /** Returns the layers in order; the last is {@code dense(classes())}. */
+    /**
+     * Returns the layers in order; the last is {@code dense(classes())}.
+     *
+     * @return the layers in order; the last is {@code dense(classes())}
+     */
     public List<Layer> layers() {
         return stack.layers();
     }
 
-    /** Returns the layers with their inferred shapes. */
+    /**
+     * Returns the layers with their inferred shapes.
+     *
+     * @return the layers with their inferred shapes
+     */
     public LayerStack stack() {
         return stack;
     }
 
-    /** Returns the name of the preset this spec came from, or {@code "custom"}. */
+    /**
+     * Returns the name of the preset this spec came from, or {@code "custom"}.
+     *
+     * @return the name of the preset this spec came from, or {@code "custom"}
+     */
     public String recipe() {
         return recipe;
     }
 
-    /** Returns the number of classes: the size of the output. */
+    /**
+     * Returns the number of classes: the size of the output.
+     *
+     * @return the number of classes: the size of the output
+     */
     public int classes() {
         return stack.outputShape().dim(0);
     }
 
-    /** Returns the size of the feature vector: the input of the last layer. */
+    /**
+     * Returns the size of the feature vector: the input of the last layer.
+     *
+     * @return the size of the feature vector: the input of the last layer
+     */
     public int featureSize() {
         return stack.inputShapeOf(stack.layers().size() - 1).dim(0);
     }
 
-    /** Returns the number of trained parameters. */
+    /**
+     * Returns the number of trained parameters.
+     *
+     * @return the number of trained parameters
+     */
     public long parameterCount() {
         return stack.trainableParameterCount();
     }
 
-    /** Returns a Keras-like table of the layers, their output shapes and parameter counts. */
+    /**
+     * Returns a Keras-like table of the layers, their output shapes and parameter counts.
+     *
+     * @return a Keras-like table of the layers, their output shapes and parameter counts
+     */
     public String summary() {
         return stack.summary("Classifier (" + recipe + ")");
     }
@@ -89,6 +130,9 @@ public final class ClassifierSpec {
     /**
      * Returns the architecture as text, one layer per line in {@link SpecText}'s notation, floats
      * exact: what identifies a trained classifier in a cache.
+     *
+     * @return the architecture as text, one layer per line in {@link SpecText}'s notation, floats exact: what
+     *     identifies a trained classifier in a cache
      */
     public String text() {
         return SpecText.write(this);
@@ -125,6 +169,10 @@ public final class ClassifierSpec {
         /**
          * Sets the image shape {@code (C, H, W)}. Default {@code (1, 28, 28)}.
          *
+         * @param channels the channels, 1 to 4
+         * @param height the height in pixels
+         * @param width the width in pixels
+         * @return this builder
          * @throws IllegalArgumentException if not three dimensions of at least 1
          */
         public Builder inputShape(int channels, int height, int width) {
@@ -140,6 +188,7 @@ public final class ClassifierSpec {
         /**
          * Infers every layer's shape and returns the spec.
          *
+         * @return the spec
          * @throws IllegalArgumentException if a layer cannot take its input, the last layer is not a
          *     dense layer of at least 2 units, or a layer is a dropout
          * @throws IllegalStateException if no layer was added

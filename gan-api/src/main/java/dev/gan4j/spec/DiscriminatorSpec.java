@@ -24,7 +24,11 @@ public final class DiscriminatorSpec {
         this.stack = stack;
     }
 
-    /** Returns a builder for a discriminator of your own layers. */
+    /**
+     * Returns a builder for a discriminator of your own layers.
+     *
+     * @return this builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -34,6 +38,11 @@ public final class DiscriminatorSpec {
      * s2) → BatchNorm → LeakyReLU(0.2) → flatten → dense(1), width w = 64 by default; optional dropout
      * after each activation; {@code spectralNorm(true)} normalises every layer and drops the BatchNorm,
      * SNGAN's discriminator (Miyato et al. 2018).
+     *
+     * @return the compact DCGAN preset for 28×28 images: conv(w, 4, s2) → LeakyReLU(0.2) → conv(2w, 4, s2) →
+     *     BatchNorm → LeakyReLU(0.2) → flatten → dense(1), width w = 64 by default; optional dropout after each
+     *     activation; {@code spectralNorm(true)} normalises every layer and drops the BatchNorm, SNGAN's
+     *     discriminator
      */
     public static Presets.DcganDiscriminator dcgan() {
         return new Presets.DcganDiscriminator();
@@ -43,22 +52,38 @@ public final class DiscriminatorSpec {
      * Returns the Keras DCGAN reference recipe exactly: Conv2D(512, 5, s2) → LeakyReLU(0.2) →
      * Dropout(0.3) → Conv2D(256, 3, s2) → LeakyReLU → Dropout → Conv2D(128, 3) → LeakyReLU → Dropout →
      * Flatten → Dense(1) (width 512 by default; all paddings "same").
+     *
+     * @return the Keras DCGAN reference recipe exactly: Conv2D(512, 5, s2) → LeakyReLU(0.2) → Dropout(0.3) →
+     *     Conv2D(256, 3, s2) → LeakyReLU → Dropout → Conv2D(128, 3) → LeakyReLU → Dropout → Flatten → Dense(1)
+     *     (width 512 by default; all paddings "same")
      */
     public static Presets.KerasDcganDiscriminator kerasDcgan() {
         return new Presets.KerasDcganDiscriminator();
     }
 
-    /** Returns the image shape this discriminator takes, {@code (C, H, W)}. */
+    /**
+     * Returns the image shape this discriminator takes, {@code (C, H, W)}.
+     *
+     * @return the image shape this discriminator takes, {@code (C, H, W)}
+     */
     public TensorShape inputShape() {
         return stack.inputShape();
     }
 
-    /** Returns the layers in order. */
+    /**
+     * Returns the layers in order.
+     *
+     * @return the layers in order
+     */
     public List<Layer> layers() {
         return stack.layers();
     }
 
-    /** Returns the layers with their inferred shapes. */
+    /**
+     * Returns the layers with their inferred shapes.
+     *
+     * @return the layers with their inferred shapes
+     */
     public LayerStack stack() {
         return stack;
     }
@@ -67,22 +92,36 @@ public final class DiscriminatorSpec {
      * Returns whether a layer is {@link Layer.BatchNorm}: its batch statistics tie each image's output to
      * the rest of the batch, so real and fake images go through separately and per-image gradient
      * penalties are not defined.
+     *
+     * @return whether a layer is {@link Layer.BatchNorm}
      */
     public boolean hasBatchNorm() {
         return layers().stream().anyMatch(l -> l instanceof Layer.BatchNorm);
     }
 
-    /** Returns the name of the preset this spec came from, or {@code "custom"}. */
+    /**
+     * Returns the name of the preset this spec came from, or {@code "custom"}.
+     *
+     * @return the name of the preset this spec came from, or {@code "custom"}
+     */
     public String recipe() {
         return recipe;
     }
 
-    /** Returns the number of trained parameters. */
+    /**
+     * Returns the number of trained parameters.
+     *
+     * @return the number of trained parameters
+     */
     public long parameterCount() {
         return stack.trainableParameterCount();
     }
 
-    /** Returns a Keras-like table of the layers, their output shapes and parameter counts. */
+    /**
+     * Returns a Keras-like table of the layers, their output shapes and parameter counts.
+     *
+     * @return a Keras-like table of the layers, their output shapes and parameter counts
+     */
     public String summary() {
         return stack.summary("Discriminator (" + recipe + ")");
     }
@@ -117,6 +156,10 @@ public final class DiscriminatorSpec {
         /**
          * Sets the image shape {@code (C, H, W)}. Default {@code (1, 28, 28)}.
          *
+         * @param channels the channels, 1 to 4
+         * @param height the height in pixels
+         * @param width the width in pixels
+         * @return this builder
          * @throws IllegalArgumentException if not three dimensions of at least 1, or more than 4
          *     channels (see {@link TensorShape#requireImage(String)})
          */
@@ -128,6 +171,8 @@ public final class DiscriminatorSpec {
         /**
          * Sets the image shape {@code (C, H, W)}.
          *
+         * @param shape the image shape {@code (C, H, W)}
+         * @return this builder
          * @throws IllegalArgumentException if not of rank 3, or more than 4 channels (see {@link
          *     TensorShape#requireImage(String)})
          */
@@ -148,6 +193,7 @@ public final class DiscriminatorSpec {
         /**
          * Infers every layer's shape and returns the spec.
          *
+         * @return the spec
          * @throws IllegalArgumentException if a layer cannot take its input, the output is not one
          *     logit {@code (1)}, or the last layer is a sigmoid
          * @throws IllegalStateException if no layer was added

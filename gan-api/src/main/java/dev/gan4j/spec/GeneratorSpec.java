@@ -26,7 +26,11 @@ public final class GeneratorSpec {
         this.stack = stack;
     }
 
-    /** Returns a builder for a generator of your own layers. */
+    /**
+     * Returns a builder for a generator of your own layers.
+     *
+     * @return this builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -35,6 +39,8 @@ public final class GeneratorSpec {
      * Returns the compact DCGAN preset: trains to recognisable 28×28 digits on two CPU cores in
      * minutes. Layers: dense → (2w, H/4, W/4) → BatchNorm → ReLU → convTranspose(w, 4, s2) →
      * BatchNorm → ReLU → convTranspose(C, 4, s2) → tanh, with width w = 64 by default.
+     *
+     * @return the compact DCGAN preset: trains to recognisable 28×28 digits on two CPU cores in minutes
      */
     public static Presets.DcganGenerator dcgan() {
         return new Presets.DcganGenerator();
@@ -44,42 +50,74 @@ public final class GeneratorSpec {
      * Returns the Keras DCGAN reference recipe exactly: Dense(7·7·512) → Reshape → BatchNorm →
      * LeakyReLU(0.2) → Conv2DTranspose(256, 3, s2) → LeakyReLU → Conv2DTranspose(128, 4, s2) →
      * BatchNorm → LeakyReLU → Conv2D(1, 5) → tanh (width 512 by default; all paddings "same").
+     *
+     * @return the Keras DCGAN reference recipe exactly: Dense(7·7·512) → Reshape → BatchNorm → LeakyReLU(0.2)
+     *     → Conv2DTranspose(256, 3, s2) → LeakyReLU → Conv2DTranspose(128, 4, s2) → BatchNorm → LeakyReLU →
+     *     Conv2D(1, 5) → tanh (width 512 by default; all paddings "same")
      */
     public static Presets.KerasDcganGenerator kerasDcgan() {
         return new Presets.KerasDcganGenerator();
     }
 
-    /** Returns the size of the latent vector. */
+    /**
+     * Returns the size of the latent vector.
+     *
+     * @return the size of the latent vector
+     */
     public int latentDim() {
         return latentDim;
     }
 
-    /** Returns the shape of one generated image, {@code (C, H, W)}. */
+    /**
+     * Returns the shape of one generated image, {@code (C, H, W)}.
+     *
+     * @return the shape of one generated image, {@code (C, H, W)}
+     */
     public TensorShape outputShape() {
         return stack.outputShape();
     }
 
-    /** Returns the layers in order. */
+    /**
+     * Returns the layers in order.
+     *
+     * @return the layers in order
+     */
     public List<Layer> layers() {
         return stack.layers();
     }
 
-    /** Returns the layers with their inferred shapes. */
+    /**
+     * Returns the layers with their inferred shapes.
+     *
+     * @return the layers with their inferred shapes
+     */
     public LayerStack stack() {
         return stack;
     }
 
-    /** Returns the name of the preset this spec came from, or {@code "custom"}. */
+    /**
+     * Returns the name of the preset this spec came from, or {@code "custom"}.
+     *
+     * @return the name of the preset this spec came from, or {@code "custom"}
+     */
     public String recipe() {
         return recipe;
     }
 
-    /** Returns the number of trained parameters. */
+    /**
+     * Returns the number of trained parameters.
+     *
+     * @return the number of trained parameters
+     */
     public long parameterCount() {
         return stack.trainableParameterCount();
     }
 
-    /** Returns a Keras-like table of the layers, their output shapes and parameter counts. */
+    /**
+     * Returns a Keras-like table of the layers, their output shapes and parameter counts.
+     *
+     * @return a Keras-like table of the layers, their output shapes and parameter counts
+     */
     public String summary() {
         return stack.summary("Generator (" + recipe + "), latent " + latentDim);
     }
@@ -117,6 +155,8 @@ public final class GeneratorSpec {
         /**
          * Sets the latent size. Default 100.
          *
+         * @param latentDim the latent size
+         * @return this builder
          * @throws IllegalArgumentException if {@code latentDim < 1}
          */
         public Builder latentDim(int latentDim) {
@@ -133,6 +173,7 @@ public final class GeneratorSpec {
         /**
          * Infers every layer's shape and returns the spec.
          *
+         * @return the spec
          * @throws IllegalArgumentException if a layer cannot take its input, or the output is not an
          *     image {@code (C, H, W)} of 1 to 4 channels (see {@link TensorShape#requireImage(String)})
          * @throws IllegalStateException if no layer was added

@@ -26,34 +26,57 @@ public sealed interface Layer
     /**
      * Returns the output shape for an input shape.
      *
+     * @param in the input shape, without the batch dimension
+     * @return the output shape for an input shape
      * @throws IllegalArgumentException if this layer cannot take that input, saying why
      */
     TensorShape outputShape(TensorShape in);
 
-    /** Returns the number of trained parameters for an input shape (weights, biases, BN scale and shift). */
+    /**
+     * Returns the number of trained parameters for an input shape (weights, biases, BN scale and shift).
+     *
+     * @param in the input shape, without the batch dimension
+     * @return the number of trained parameters for an input shape (weights, biases, BN scale and shift)
+     */
     long trainableParameterCount(TensorShape in);
 
     /**
      * Returns the number of parameters that are not trained by gradients: BatchNorm's running
      * statistics, spectral normalization's vector {@code u}.
+     *
+     * @param in the input shape, without the batch dimension
+     * @return the number of parameters that are not trained by gradients: BatchNorm's running statistics,
+     *     spectral normalization's vector {@code u}
      */
     default long nonTrainableParameterCount(TensorShape in) {
         return 0;
     }
 
-    /** Returns the layer's type as Keras names it, for example {@code Conv2DTranspose}. */
+    /**
+     * Returns the layer's type as Keras names it, for example {@code Conv2DTranspose}.
+     *
+     * @return the layer's type as Keras names it, for example {@code Conv2DTranspose}
+     */
     String kind();
 
     /**
      * Returns the multiply-accumulates of one example's forward pass: what dense and convolution
      * layers cost; element-wise layers count as 0. A transposed convolution counts only products of
      * real input pixels (no inserted zeros), as gan4j computes it.
+     *
+     * @param in the input shape, without the batch dimension
+     * @return the multiply-accumulates of one example's forward pass: what dense and convolution layers cost;
+     *     element-wise layers count as 0
      */
     default long forwardMacs(TensorShape in) {
         return 0;
     }
 
-    /** Returns the layer's settings in a short form for summaries, for example {@code 64, k4, s2, same}. */
+    /**
+     * Returns the layer's settings in a short form for summaries, for example {@code 64, k4, s2, same}.
+     *
+     * @return the layer's settings in a short form for summaries, for example {@code 64, k4, s2, same}
+     */
     default String settings() {
         return "";
     }
@@ -63,6 +86,8 @@ public sealed interface Layer
      * Normalization for Generative Adversarial Networks"): the layer uses {@code W / σ(W)}, {@code σ}
      * the largest singular value of its weight matrix, estimated by one power iteration per training
      * forward pass. Only {@link Dense}, {@link Conv} and {@link ConvTranspose} can be; default false.
+     *
+     * @return whether the layer's weight is spectrally normalised
      */
     default boolean spectralNorm() {
         return false;
@@ -73,6 +98,10 @@ public sealed interface Layer
      * {@code layer.accept(onnxNodes)}: engines, exporters and writers handle layers this way rather
      * than by an {@code instanceof} chain, so a new layer kind is a compile error wherever it is not
      * handled instead of a throw at run time.
+     *
+     * @param visitor the visitor to call
+     * @param <R> what the operation makes of a layer, for example an engine operation or a line of text
+     * @return the visitor's result
      */
     <R> R accept(Visitor<R> visitor);
 
@@ -84,40 +113,100 @@ public sealed interface Layer
      * @param <R> what the operation makes of a layer, for example an engine operation or a line of text
      */
     interface Visitor<R> {
-        /** Handles a {@link Dense} layer. */
+        /**
+         * Handles a {@link Dense} layer.
+         *
+         * @param layer the layer
+         * @return the visitor's result
+         */
         R visitDense(Dense layer);
 
-        /** Handles a {@link Reshape} layer. */
+        /**
+         * Handles a {@link Reshape} layer.
+         *
+         * @param layer the layer
+         * @return the visitor's result
+         */
         R visitReshape(Reshape layer);
 
-        /** Handles a {@link Flatten} layer. */
+        /**
+         * Handles a {@link Flatten} layer.
+         *
+         * @param layer the layer
+         * @return the visitor's result
+         */
         R visitFlatten(Flatten layer);
 
-        /** Handles a {@link BatchNorm} layer. */
+        /**
+         * Handles a {@link BatchNorm} layer.
+         *
+         * @param layer the layer
+         * @return the visitor's result
+         */
         R visitBatchNorm(BatchNorm layer);
 
-        /** Handles a {@link LeakyRelu} layer. */
+        /**
+         * Handles a {@link LeakyRelu} layer.
+         *
+         * @param layer the layer
+         * @return the visitor's result
+         */
         R visitLeakyRelu(LeakyRelu layer);
 
-        /** Handles a {@link Relu} layer. */
+        /**
+         * Handles a {@link Relu} layer.
+         *
+         * @param layer the layer
+         * @return the visitor's result
+         */
         R visitRelu(Relu layer);
 
-        /** Handles a {@link Tanh} layer. */
+        /**
+         * Handles a {@link Tanh} layer.
+         *
+         * @param layer the layer
+         * @return the visitor's result
+         */
         R visitTanh(Tanh layer);
 
-        /** Handles a {@link Sigmoid} layer. */
+        /**
+         * Handles a {@link Sigmoid} layer.
+         *
+         * @param layer the layer
+         * @return the visitor's result
+         */
         R visitSigmoid(Sigmoid layer);
 
-        /** Handles a {@link Conv} layer. */
+        /**
+         * Handles a {@link Conv} layer.
+         *
+         * @param layer the layer
+         * @return the visitor's result
+         */
         R visitConv(Conv layer);
 
-        /** Handles a {@link ConvTranspose} layer. */
+        /**
+         * Handles a {@link ConvTranspose} layer.
+         *
+         * @param layer the layer
+         * @return the visitor's result
+         */
         R visitConvTranspose(ConvTranspose layer);
 
-        /** Handles an {@link Upsample} layer. */
+        /**
+         * Handles an {@link Upsample} layer.
+         *
+         * @param layer the layer
+         * @return the visitor's result
+         */
         R visitUpsample(Upsample layer);
 
-        /** Handles a {@link Dropout} layer. */
+        /**
+         * Handles a {@link Dropout} layer.
+         *
+         * @param layer the layer
+         * @return the visitor's result
+         */
         R visitDropout(Dropout layer);
     }
 
@@ -130,17 +219,34 @@ public sealed interface Layer
      *     2018); the engine then keeps a vector {@code u} of {@code units} values as non-trainable state
      */
     record Dense(int units, boolean useBias, boolean spectralNorm) implements Layer {
-        /** Checks the units. */
+        /**
+         * Checks the units.
+         *
+         * @param units the output size, at least 1
+         * @param useBias whether a bias is added
+         * @param spectralNorm whether the weight is divided by its largest singular value (Miyato et al.
+         *     2018); the engine then keeps a vector {@code u} of {@code units} values as non-trainable state
+         */
         public Dense {
             Checks.atLeast("units", units, 1);
         }
 
-        /** A dense layer without spectral normalization, as before it existed. */
+        /**
+         * A dense layer without spectral normalization, as before it existed.
+         *
+         * @param units the output size, at least 1
+         * @param useBias whether a bias is added
+         */
         public Dense(int units, boolean useBias) {
             this(units, useBias, false);
         }
 
-        /** Returns this layer with spectral normalization on or off. */
+        /**
+         * Returns this layer with spectral normalization on or off.
+         *
+         * @param on whether the weight is spectrally normalised
+         * @return this layer with spectral normalization on or off
+         */
         public Dense withSpectralNorm(boolean on) {
             return new Dense(units, useBias, on);
         }
@@ -189,7 +295,11 @@ public sealed interface Layer
      * @param target the new shape, without the batch dimension
      */
     record Reshape(TensorShape target) implements Layer {
-        /** Checks the target is given. */
+        /**
+         * Checks the target is given.
+         *
+         * @param target the new shape, without the batch dimension
+         */
         public Reshape {
             if (target == null) {
                 throw new IllegalArgumentException("reshape target must not be null");
@@ -259,7 +369,12 @@ public sealed interface Layer
      * @param epsilon added to the variance, &gt; 0; Keras's default is 0.001
      */
     record BatchNorm(float momentum, float epsilon) implements Layer {
-        /** Checks momentum and epsilon. */
+        /**
+         * Checks momentum and epsilon.
+         *
+         * @param momentum in [0, 1); Keras's default is 0.99
+         * @param epsilon added to the variance, &gt; 0; Keras's default is 0.001
+         */
         public BatchNorm {
             if (!(momentum >= 0f && momentum < 1f)) {
                 throw new IllegalArgumentException("batchNorm momentum must be in [0, 1), got " + momentum);
@@ -305,7 +420,11 @@ public sealed interface Layer
      * @param alpha the negative slope, in [0, 1]
      */
     record LeakyRelu(float alpha) implements Layer {
-        /** Checks alpha. */
+        /**
+         * Checks alpha.
+         *
+         * @param alpha the negative slope, in [0, 1]
+         */
         public LeakyRelu {
             if (!(alpha >= 0f && alpha <= 1f)) {
                 throw new IllegalArgumentException("leakyRelu alpha must be in [0, 1], got " + alpha);
@@ -420,7 +539,17 @@ public sealed interface Layer
      */
     record Conv(int filters, int kernel, int stride, Padding padding, boolean useBias, boolean spectralNorm)
             implements Layer {
-        /** Checks every setting. */
+        /**
+         * Checks every setting.
+         *
+         * @param filters output channels, at least 1
+         * @param kernel the square kernel's side, at least 1
+         * @param stride at least 1
+         * @param padding {@link Padding#same()} or explicit
+         * @param useBias whether a bias is added
+         * @param spectralNorm whether the weight is divided by its largest singular value (Miyato et al.
+         *     2018); the engine then keeps a vector {@code u} of {@code units} values as non-trainable state
+         */
         public Conv {
             Checks.atLeast("conv filters", filters, 1);
             Checks.atLeast("conv kernel", kernel, 1);
@@ -428,17 +557,35 @@ public sealed interface Layer
             Checks.notNull("conv padding", padding);
         }
 
-        /** A convolution without spectral normalization, as before it existed. */
+        /**
+         * A convolution without spectral normalization, as before it existed.
+         *
+         * @param filters output channels, at least 1
+         * @param kernel the square kernel's side, at least 1
+         * @param stride at least 1
+         * @param padding {@link Padding#same()} or explicit
+         * @param useBias whether a bias is added
+         */
         public Conv(int filters, int kernel, int stride, Padding padding, boolean useBias) {
             this(filters, kernel, stride, padding, useBias, false);
         }
 
-        /** Returns this layer with spectral normalization on or off. */
+        /**
+         * Returns this layer with spectral normalization on or off.
+         *
+         * @param on whether the weight is spectrally normalised
+         * @return this layer with spectral normalization on or off
+         */
         public Conv withSpectralNorm(boolean on) {
             return new Conv(filters, kernel, stride, padding, useBias, on);
         }
 
-        /** Returns the resolved padding of one spatial axis of size {@code in}. */
+        /**
+         * Returns the resolved padding of one spatial axis of size {@code in}.
+         *
+         * @param in the input size along one spatial axis
+         * @return the resolved padding of one spatial axis of size {@code in}
+         */
         public Padding.Resolved resolvePadding(int in) {
             return padding.forConv(in, kernel, stride);
         }
@@ -512,7 +659,18 @@ public sealed interface Layer
      */
     record ConvTranspose(int filters, int kernel, int stride, Padding padding, int outputPadding, boolean useBias,
             boolean spectralNorm) implements Layer {
-        /** Checks every setting. */
+        /**
+         * Checks every setting.
+         *
+         * @param filters output channels, at least 1
+         * @param kernel the square kernel's side, at least 1
+         * @param stride at least 1
+         * @param padding {@link Padding#same()} or explicit
+         * @param outputPadding extra rows and columns at the end, in [0, stride)
+         * @param useBias whether a bias is added
+         * @param spectralNorm whether the weight is divided by its largest singular value (Miyato et al.
+         *     2018); the engine then keeps a vector {@code u} of {@code units} values as non-trainable state
+         */
         public ConvTranspose {
             Checks.atLeast("convTranspose filters", filters, 1);
             Checks.atLeast("convTranspose kernel", kernel, 1);
@@ -527,17 +685,36 @@ public sealed interface Layer
             padding.forConvTranspose(1, kernel, stride, outputPadding);
         }
 
-        /** A transposed convolution without spectral normalization, as before it existed. */
+        /**
+         * A transposed convolution without spectral normalization, as before it existed.
+         *
+         * @param filters output channels, at least 1
+         * @param kernel the square kernel's side, at least 1
+         * @param stride at least 1
+         * @param padding {@link Padding#same()} or explicit
+         * @param outputPadding extra rows and columns at the end, in [0, stride)
+         * @param useBias whether a bias is added
+         */
         public ConvTranspose(int filters, int kernel, int stride, Padding padding, int outputPadding, boolean useBias) {
             this(filters, kernel, stride, padding, outputPadding, useBias, false);
         }
 
-        /** Returns this layer with spectral normalization on or off. */
+        /**
+         * Returns this layer with spectral normalization on or off.
+         *
+         * @param on whether the weight is spectrally normalised
+         * @return this layer with spectral normalization on or off
+         */
         public ConvTranspose withSpectralNorm(boolean on) {
             return new ConvTranspose(filters, kernel, stride, padding, outputPadding, useBias, on);
         }
 
-        /** Returns the resolved crop of one spatial axis of size {@code in}. */
+        /**
+         * Returns the resolved crop of one spatial axis of size {@code in}.
+         *
+         * @param in the input size along one spatial axis
+         * @return the resolved crop of one spatial axis of size {@code in}
+         */
         public Padding.Resolved resolvePadding(int in) {
             return padding.forConvTranspose(in, kernel, stride, outputPadding);
         }
@@ -601,7 +778,11 @@ public sealed interface Layer
      * @param factor at least 1
      */
     record Upsample(int factor) implements Layer {
-        /** Checks the factor. */
+        /**
+         * Checks the factor.
+         *
+         * @param factor at least 1
+         */
         public Upsample {
             Checks.atLeast("upsample factor", factor, 1);
         }
@@ -640,7 +821,11 @@ public sealed interface Layer
      * @param rate in [0, 1)
      */
     record Dropout(float rate) implements Layer {
-        /** Checks the rate. */
+        /**
+         * Checks the rate.
+         *
+         * @param rate in [0, 1)
+         */
         public Dropout {
             if (!(rate >= 0f && rate < 1f)) {
                 throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);

@@ -41,32 +41,58 @@ public final class LayerStack {
         this.outputShapes = List.copyOf(shapes);
     }
 
-    /** Returns the input shape of the first layer. */
+    /**
+     * Returns the input shape of the first layer.
+     *
+     * @return the input shape of the first layer
+     */
     public TensorShape inputShape() {
         return inputShape;
     }
 
-    /** Returns the layers in order. */
+    /**
+     * Returns the layers in order.
+     *
+     * @return the layers in order
+     */
     public List<Layer> layers() {
         return layers;
     }
 
-    /** Returns the input shape of layer {@code i}. */
+    /**
+     * Returns the input shape of layer {@code i}.
+     *
+     * @param i the layer, from 0
+     * @return the input shape of layer {@code i}
+     */
     public TensorShape inputShapeOf(int i) {
         return i == 0 ? inputShape : outputShapes.get(i - 1);
     }
 
-    /** Returns the output shape of layer {@code i}. */
+    /**
+     * Returns the output shape of layer {@code i}.
+     *
+     * @param i the layer, from 0
+     * @return the output shape of layer {@code i}
+     */
     public TensorShape outputShapeOf(int i) {
         return outputShapes.get(i);
     }
 
-    /** Returns the output shape of the last layer. */
+    /**
+     * Returns the output shape of the last layer.
+     *
+     * @return the output shape of the last layer
+     */
     public TensorShape outputShape() {
         return outputShapes.get(outputShapes.size() - 1);
     }
 
-    /** Returns the number of parameters trained by gradients. */
+    /**
+     * Returns the number of parameters trained by gradients.
+     *
+     * @return the number of parameters trained by gradients
+     */
     public long trainableParameterCount() {
         long n = 0;
         for (int i = 0; i < layers.size(); i++) {
@@ -75,7 +101,11 @@ public final class LayerStack {
         return n;
     }
 
-    /** Returns the number of parameters not trained by gradients (BatchNorm running statistics). */
+    /**
+     * Returns the number of parameters not trained by gradients (BatchNorm running statistics).
+     *
+     * @return the number of parameters not trained by gradients (BatchNorm running statistics)
+     */
     public long nonTrainableParameterCount() {
         long n = 0;
         for (int i = 0; i < layers.size(); i++) {
@@ -84,7 +114,11 @@ public final class LayerStack {
         return n;
     }
 
-    /** Returns the multiply-accumulates of one example's forward pass through every layer. */
+    /**
+     * Returns the multiply-accumulates of one example's forward pass through every layer.
+     *
+     * @return the multiply-accumulates of one example's forward pass through every layer
+     */
     public long forwardMacs() {
         long n = 0;
         for (int i = 0; i < layers.size(); i++) {

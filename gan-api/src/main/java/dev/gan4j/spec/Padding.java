@@ -12,12 +12,18 @@ public sealed interface Padding permits Padding.Same, Padding.Explicit {
     /**
      * TensorFlow's {@code "same"}: a convolution's output is {@code ceil(in / stride)}, a transposed
      * convolution's {@code in * stride}; the odd pixel of padding, if any, goes after (bottom, right).
+     *
+     * @return TensorFlow's {@code "same"} padding
      */
     static Padding same() {
         return Same.INSTANCE;
     }
 
-    /** No padding ({@code "valid"}). */
+    /**
+     * No padding ({@code "valid"}).
+     *
+     * @return no padding
+     */
     static Padding valid() {
         return new Explicit(0);
     }
@@ -25,6 +31,8 @@ public sealed interface Padding permits Padding.Same, Padding.Explicit {
     /**
      * Pads {@code pixels} on every side, as PyTorch's {@code padding=pixels}.
      *
+     * @param pixels the pixels before and after each spatial axis
+     * @return a padding of {@code pixels} on every side
      * @throws IllegalArgumentException if {@code pixels < 0}
      */
     static Padding of(int pixels) {
@@ -44,15 +52,30 @@ public sealed interface Padding permits Padding.Same, Padding.Explicit {
     /**
      * Resolves this padding for one spatial axis of a transposed convolution: the pixels cropped from
      * the start and the end of the full output {@code (in - 1) * stride + kernel + outputPadding}.
+     *
+     * @param in the input size along the axis
+     * @param kernel the kernel size
+     * @param stride the stride
+     * @param outputPadding extra rows and columns at the end, in [0, stride)
+     * @return the pixels cropped before and after
      */
     Resolved forConvTranspose(int in, int kernel, int stride, int outputPadding);
 
-    /** The padding as written in a summary: {@code same} or the pixel count. */
+    /**
+     * The padding as written in a summary: {@code same} or the pixel count.
+     *
+     * @return the padding as written in a summary: {@code same} or the pixel count
+     */
     String describe();
 
     /** Pixels before and after one spatial axis. */
     record Resolved(int before, int after) {
-        /** Checks both amounts are non-negative. */
+        /**
+         * Checks both amounts are non-negative.
+         *
+         * @param before the pixels cropped before the axis's first output
+         * @param after the pixels cropped after its last output
+         */
         public Resolved {
             if (before < 0 || after < 0) {
                 throw new IllegalArgumentException(
@@ -60,12 +83,20 @@ public sealed interface Padding permits Padding.Same, Padding.Explicit {
             }
         }
 
-        /** Returns {@code true} when as much is padded before as after. */
+        /**
+         * Returns {@code true} when as much is padded before as after.
+         *
+         * @return {@code true} when as much is padded before as after
+         */
         public boolean symmetric() {
             return before == after;
         }
 
-        /** Returns the total padding. */
+        /**
+         * Returns the total padding.
+         *
+         * @return the total padding
+         */
         public int total() {
             return before + after;
         }
@@ -120,7 +151,11 @@ public sealed interface Padding permits Padding.Same, Padding.Explicit {
      * @param pixels the pixels before and after each spatial axis
      */
     record Explicit(int pixels) implements Padding {
-        /** Checks that {@code pixels >= 0}. */
+        /**
+         * Checks that {@code pixels >= 0}.
+         *
+         * @param pixels the pixels before and after each spatial axis
+         */
         public Explicit {
             if (pixels < 0) {
                 throw new IllegalArgumentException("padding must be >= 0, got " + pixels);

@@ -28,7 +28,12 @@ public final class Presets {
 
         DcganGenerator() {}
 
-        /** Sets the latent size. Default 100. */
+        /**
+         * Sets the latent size. Default 100.
+         *
+         * @param latentDim the latent size
+         * @return this builder
+         */
         public DcganGenerator latentDim(int latentDim) {
             Checks.atLeast("latentDim", latentDim, 1);
             this.latentDim = latentDim;
@@ -39,6 +44,10 @@ public final class Presets {
          * Sets the image shape: 1 to 4 channels (grey, grey and alpha, RGB, RGBA), height and width
          * divisible by 4. Default {@code (1, 28, 28)}.
          *
+         * @param channels the channels, 1 to 4
+         * @param height the height in pixels
+         * @param width the width in pixels
+         * @return this builder
          * @throws IllegalArgumentException if a dimension is below 1, there are more than 4 channels or
          *     a side is not divisible by 4
          */
@@ -47,14 +56,23 @@ public final class Presets {
             return this;
         }
 
-        /** Sets the channel count of the last hidden layer; the first has twice as many. Default 64. */
+        /**
+         * Sets the channel count of the last hidden layer; the first has twice as many. Default 64.
+         *
+         * @param width the channel count
+         * @return this builder
+         */
         public DcganGenerator width(int width) {
             Checks.atLeast("width", width, 1);
             this.width = width;
             return this;
         }
 
-        /** Builds the spec. */
+        /**
+         * Builds the spec.
+         *
+         * @return the spec
+         */
         public GeneratorSpec build() {
             int h = outputShape.dim(1) / 4;
             int w = outputShape.dim(2) / 4;
@@ -81,6 +99,10 @@ public final class Presets {
          * Sets the image shape: 1 to 4 channels (grey, grey and alpha, RGB, RGBA). Default {@code (1, 28,
          * 28)}.
          *
+         * @param channels the channels, 1 to 4
+         * @param height the height in pixels
+         * @param width the width in pixels
+         * @return this builder
          * @throws IllegalArgumentException if a dimension is below 1 or there are more than 4 channels
          */
         public DcganDiscriminator inputShape(int channels, int height, int width) {
@@ -88,14 +110,24 @@ public final class Presets {
             return this;
         }
 
-        /** Sets the channel count of the first convolution; the second has twice as many. Default 64. */
+        /**
+         * Sets the channel count of the first convolution; the second has twice as many. Default 64.
+         *
+         * @param width the channel count
+         * @return this builder
+         */
         public DcganDiscriminator width(int width) {
             Checks.atLeast("width", width, 1);
             this.width = width;
             return this;
         }
 
-        /** Sets the dropout rate after each convolution's activation; 0 means no dropout layers. Default 0. */
+        /**
+         * Sets the dropout rate after each convolution's activation; 0 means no dropout layers. Default 0.
+         *
+         * @param rate in [0, 1)
+         * @return this builder
+         */
         public DcganDiscriminator dropout(double rate) {
             this.dropout = new Layer.Dropout((float) rate).rate();
             return this;
@@ -106,6 +138,9 @@ public final class Presets {
          * images: Radford et al.). Default true, or false with {@link #spectralNorm(boolean)} on. The
          * engine then shows the discriminator real and fake images in separate batches, as
          * pytorch/examples' DCGAN does.
+         *
+         * @param batchNorm whether the second convolution is batch-normalised
+         * @return this builder
          */
         public DcganDiscriminator batchNorm(boolean batchNorm) {
             this.batchNorm = batchNorm;
@@ -118,13 +153,20 @@ public final class Presets {
          * {@link #batchNorm(boolean)} asks for it explicitly: SNGAN's discriminator has none, the
          * normalization already bounds each layer's Lipschitz constant, and without BatchNorm the
          * discriminator sees real and fake images in one batch (one power iteration per pass).
+         *
+         * @param spectralNorm whether the layers are spectrally normalised
+         * @return this builder
          */
         public DcganDiscriminator spectralNorm(boolean spectralNorm) {
             this.spectralNorm = spectralNorm;
             return this;
         }
 
-        /** Builds the spec. */
+        /**
+         * Builds the spec.
+         *
+         * @return the spec
+         */
         public DiscriminatorSpec build() {
             boolean batchNorm = this.batchNorm != null ? this.batchNorm : !spectralNorm;
             DiscriminatorSpec.Builder b = DiscriminatorSpec.builder().recipe("dcgan").inputShape(inputShape)
@@ -154,7 +196,12 @@ public final class Presets {
 
         KerasDcganGenerator() {}
 
-        /** Sets the latent size. Default 100. */
+        /**
+         * Sets the latent size. Default 100.
+         *
+         * @param latentDim the latent size
+         * @return this builder
+         */
         public KerasDcganGenerator latentDim(int latentDim) {
             Checks.atLeast("latentDim", latentDim, 1);
             this.latentDim = latentDim;
@@ -165,6 +212,10 @@ public final class Presets {
          * Sets the image shape: 1 to 4 channels (grey, grey and alpha, RGB, RGBA), height and width
          * divisible by 4. Default {@code (1, 28, 28)}.
          *
+         * @param channels the channels, 1 to 4
+         * @param height the height in pixels
+         * @param width the width in pixels
+         * @return this builder
          * @throws IllegalArgumentException if a dimension is below 1, there are more than 4 channels or
          *     a side is not divisible by 4
          */
@@ -173,14 +224,23 @@ public final class Presets {
             return this;
         }
 
-        /** Sets the channels after the dense layer; the transposed convolutions have w/2 and w/4. Default 512. */
+        /**
+         * Sets the channels after the dense layer; the transposed convolutions have w/2 and w/4. Default 512.
+         *
+         * @param width the channel count
+         * @return this builder
+         */
         public KerasDcganGenerator width(int width) {
             Checks.atLeast("width", width, 4);
             this.width = width;
             return this;
         }
 
-        /** Builds the spec. */
+        /**
+         * Builds the spec.
+         *
+         * @return the spec
+         */
         public GeneratorSpec build() {
             int h = outputShape.dim(1) / 4;
             int w = outputShape.dim(2) / 4;
@@ -206,6 +266,10 @@ public final class Presets {
          * Sets the image shape: 1 to 4 channels (grey, grey and alpha, RGB, RGBA). Default {@code (1, 28,
          * 28)}.
          *
+         * @param channels the channels, 1 to 4
+         * @param height the height in pixels
+         * @param width the width in pixels
+         * @return this builder
          * @throws IllegalArgumentException if a dimension is below 1 or there are more than 4 channels
          */
         public KerasDcganDiscriminator inputShape(int channels, int height, int width) {
@@ -213,14 +277,24 @@ public final class Presets {
             return this;
         }
 
-        /** Sets the first convolution's filters; the next have w/2 and w/4. Default 512. */
+        /**
+         * Sets the first convolution's filters; the next have w/2 and w/4. Default 512.
+         *
+         * @param width the channel count
+         * @return this builder
+         */
         public KerasDcganDiscriminator width(int width) {
             Checks.atLeast("width", width, 4);
             this.width = width;
             return this;
         }
 
-        /** Sets the dropout rate after each convolution. Default 0.3, as the recipe. */
+        /**
+         * Sets the dropout rate after each convolution. Default 0.3, as the recipe.
+         *
+         * @param rate in [0, 1)
+         * @return this builder
+         */
         public KerasDcganDiscriminator dropout(double rate) {
             this.dropout = new Layer.Dropout((float) rate).rate();
             return this;
@@ -229,13 +303,20 @@ public final class Presets {
         /**
          * Sets whether every convolution and the dense layer are spectrally normalised (Miyato et al.
          * 2018). Default false.
+         *
+         * @param spectralNorm whether the layers are spectrally normalised
+         * @return this builder
          */
         public KerasDcganDiscriminator spectralNorm(boolean spectralNorm) {
             this.spectralNorm = spectralNorm;
             return this;
         }
 
-        /** Builds the spec. */
+        /**
+         * Builds the spec.
+         *
+         * @return the spec
+         */
         public DiscriminatorSpec build() {
             return DiscriminatorSpec.builder().recipe("kerasDcgan").inputShape(inputShape).spectralNormAll(spectralNorm)
                     .conv(width, 5, 2, Padding.same()).leakyRelu(0.2f).dropout(dropout)

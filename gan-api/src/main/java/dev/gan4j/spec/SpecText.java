@@ -26,7 +26,12 @@ public final class SpecText {
 
     private SpecText() {}
 
-    /** Writes the spec as text. */
+    /**
+     * Writes the spec as text.
+     *
+     * @param spec the generator spec
+     * @return the spec as text
+     */
     public static String write(GeneratorSpec spec) {
         return text(spec.layers(), HEADER, "recipe " + spec.recipe(), "latentDim " + spec.latentDim());
     }
@@ -34,6 +39,8 @@ public final class SpecText {
     /**
      * Reads a spec written by {@link #write(GeneratorSpec)}.
      *
+     * @param text the text {@link #write(GeneratorSpec)} wrote
+     * @return the generator spec the text describes
      * @throws IllegalArgumentException naming the line that cannot be read
      */
     public static GeneratorSpec readGenerator(String text) {
@@ -60,6 +67,9 @@ public final class SpecText {
      * conv filters=64 kernel=4 stride=2 padding=same bias=true
      * ...
      * </pre>
+     *
+     * @param spec the discriminator spec
+     * @return the spec as text
      */
     public static String write(DiscriminatorSpec spec) {
         return text(spec.layers(), DISCRIMINATOR_HEADER, "recipe " + spec.recipe(),
@@ -89,6 +99,8 @@ public final class SpecText {
     /**
      * Reads a spec written by {@link #write(DiscriminatorSpec)}.
      *
+     * @param text the text {@link #write(DiscriminatorSpec)} wrote
+     * @return the discriminator spec the text describes
      * @throws IllegalArgumentException naming the line that cannot be read
      */
     public static DiscriminatorSpec readDiscriminator(String text) {

@@ -65,7 +65,11 @@ public final class TensorShape {
         return this;
     }
 
-    /** Returns the number of dimensions. */
+    /**
+     * Returns the number of dimensions.
+     *
+     * @return the number of dimensions
+     */
     public int rank() {
         return dims.length;
     }
@@ -85,12 +89,20 @@ public final class TensorShape {
         return dims[axis];
     }
 
-    /** Returns a copy of the dimensions. */
+    /**
+     * Returns a copy of the dimensions.
+     *
+     * @return a copy of the dimensions
+     */
     public int[] dims() {
         return dims.clone();
     }
 
-    /** Returns the number of elements, the product of all dimensions. */
+    /**
+     * Returns the number of elements, the product of all dimensions.
+     *
+     * @return the number of elements, the product of all dimensions
+     */
     public long size() {
         long n = 1;
         for (int d : dims) {

@@ -21,6 +21,8 @@ public final class Engines {
      * Returns the engine: the only {@link GanTrainerProvider} that {@link ServiceLoader} finds, or the
      * one named by the system property {@code gan4j.engine}.
      *
+     * @return the engine: the only {@link GanTrainerProvider} that {@link ServiceLoader} finds, or the one
+     *     named by the system property {@code gan4j.engine}
      * @throws IllegalStateException if there is none, the property names none of them, or there are
      *     several and the property is not set
      */

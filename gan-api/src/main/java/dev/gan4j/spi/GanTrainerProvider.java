@@ -23,7 +23,11 @@ import java.util.Optional;
  */
 public interface GanTrainerProvider {
 
-    /** Returns the engine's short name, e.g. {@code djl}, as matched by {@code -Dgan4j.engine}. */
+    /**
+     * Returns the engine's short name, e.g. {@code djl}, as matched by {@code -Dgan4j.engine}.
+     *
+     * @return the engine's short name
+     */
     String name();
 
     /**
@@ -32,6 +36,9 @@ public interface GanTrainerProvider {
      * (already checked against the config) for training.
      *
      * @param resumeFrom the state of a checkpoint to continue from, or empty for a new run
+     * @param config the run's settings
+     * @param data the real images
+     * @return the open session, which the caller closes
      * @throws IllegalArgumentException if {@code resumeFrom} does not fit the specs
      * @throws GanException if the engine fails
      */
@@ -44,6 +51,8 @@ public interface GanTrainerProvider {
      *
      * <pre>{@code boolean gpu = Engines.provider().devices().contains(ComputeDevice.gpu(0));}</pre>
      *
+     * @return the devices this engine can train on here: {@link ComputeDevice#cpu()} first, then {@link
+     *     ComputeDevice#gpu(int)} for each GPU it sees, in order
      * @throws UnsupportedOperationException if the engine cannot list its devices (the default)
      * @throws GanException if the engine fails to load
      */
@@ -55,6 +64,10 @@ public interface GanTrainerProvider {
      * Makes a generator from its spec and parameters (a saved generator being loaded), in inference
      * mode on the engine's default device.
      *
+     * @param spec the generator's spec
+     * @param parameters its parameters, in the spec's order
+     * @param provenance where it came from
+     * @return the generator, ready to draw images
      * @throws IllegalArgumentException if the parameters do not fit the spec, naming the first that
      *     does not
      */
@@ -67,6 +80,11 @@ public interface GanTrainerProvider {
      * generator that GAN training uses (it may run in a training listener): every random choice comes
      * from {@code training.seed()}.
      *
+     * @param spec the classifier's architecture
+     * @param training how it is trained
+     * @param data the labelled images
+     * @return its weights in the engine's own encoding: gan4j caches them and hands them back to {@link
+     *     #classify}
      * @throws IllegalArgumentException if the images do not fit the spec or are not labelled with
      *     classes in {@code [0, spec.classes())}
      * @throws UnsupportedOperationException if the engine has no classifiers (the default)
@@ -80,6 +98,10 @@ public interface GanTrainerProvider {
      * Classifies images with weights from {@link #trainClassifier}, in inference mode (BatchNorm uses
      * its running statistics), recording no gradients.
      *
+     * @param spec the classifier's architecture
+     * @param weights the weights {@link #trainClassifier} returned
+     * @param images the images to classify
+     * @return the class probabilities and features of every image
      * @throws IllegalArgumentException if the weights do not fit the spec or the images' shape differs
      *     from its input
      * @throws UnsupportedOperationException if the engine has no classifiers (the default)

@@ -16,6 +16,10 @@ import java.util.Objects;
 public record HostTensor(String name, boolean trainable, long[] shape, float[] values) {
 
     /**
+     * @param name unique within its list, e.g. {@code 3.weight}
+     * @param trainable whether gradients update it (BatchNorm running statistics are not)
+     * @param shape the dimensions, PyTorch layout
+     * @param values the floats in row-major order, {@code product(shape)} of them
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code values} does not hold {@code product(shape)} floats
      */
@@ -36,6 +40,11 @@ public record HostTensor(String name, boolean trainable, long[] shape, float[] v
     /**
      * Whether this tensor has the name {@code otherName} and the shape {@code otherShape}, so that it can
      * be loaded into the parameter that has them.
+     *
+     * @param otherName the name to compare
+     * @param otherShape the shape to compare
+     * @return whether this tensor has the name {@code otherName} and the shape {@code otherShape}, so that it
+     *     can be loaded into the parameter that has them
      */
     public boolean fits(String otherName, long[] otherShape) {
         return name.equals(otherName) && Arrays.equals(shape, otherShape);

@@ -12,7 +12,13 @@ import java.util.List;
  */
 public record OptimizerState(List<HostTensor> means, List<HostTensor> variances, long[] steps) {
 
-    /** Copies the lists; the tensors and the array are taken as they are. */
+    /**
+     * Copies the lists; the tensors and the array are taken as they are.
+     *
+     * @param means the first moments, one per trainable parameter, in parameter order, named after it
+     * @param variances the second moments, likewise
+     * @param steps the updates each parameter has had
+     */
     public OptimizerState {
         means = List.copyOf(means);
         variances = List.copyOf(variances);

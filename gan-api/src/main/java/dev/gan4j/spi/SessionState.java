@@ -33,7 +33,21 @@ public record SessionState(
         double augmentationProbability,
         double augmentationHeuristicSum) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param generator the generator's parameters
+     * @param discriminator the discriminator's parameters
+     * @param generatorOptimizer the generator's optimiser state
+     * @param discriminatorOptimizer the discriminator's optimiser state
+     * @param average the generator's moving-average weights, empty without one
+     * @param averageUpdates the updates folded into the average
+     * @param dataPass the pass over the data under way, from 0
+     * @param dataPosition the images of that pass already used
+     * @param augmentationProbability the adaptive augmentation's current probability (0 without one)
+     * @param augmentationHeuristicSum the sum of {@code sign(D(x))} over the real images judged since the
+     *     adaptive augmentation's last adjustment (0 without one)
+     */
     public SessionState {
         generator = List.copyOf(generator);
         discriminator = List.copyOf(discriminator);

@@ -65,6 +65,9 @@ public final class TrainingLoop implements GanTrainer {
     /**
      * Returns a trainer of a new run with validated settings on {@code engine}, with a new run id.
      *
+     * @param config the run's settings
+     * @param engine the engine that trains
+     * @return a trainer of a new run with validated settings on {@code engine}, with a new run id
      * @throws IllegalStateException if the checkpoint directory holds another run's checkpoints and
      *     they are not to be set aside
      * @throws GanException if the checkpoint directory cannot be read
@@ -87,6 +90,8 @@ public final class TrainingLoop implements GanTrainer {
      * @param skipCorrupt whether to fall back to the newest good checkpoint before a bad one, and set
      *     damaged checkpoints newer than the one resumed from aside
      * @param overrides applied to a builder holding the checkpoint's settings (listeners, epochs...)
+     * @param engine the engine that trains
+     * @return a trainer that continues its run on {@code engine}; see {@link dev.gan4j.train.ResumeBuilder}
      * @throws IOException if no checkpoint can be read; {@link
      *     dev.gan4j.train.CorruptCheckpointException} if damaged
      * @throws IllegalArgumentException if the overridden epochs end before the checkpoint's epoch
@@ -130,7 +135,11 @@ public final class TrainingLoop implements GanTrainer {
         return Files.isDirectory(a) && Files.isDirectory(b) ? Files.isSameFile(a, b) : a.equals(b);
     }
 
-    /** Returns this run's id: new for a new run, the checkpoint's for a resumed one. */
+    /**
+     * Returns this run's id: new for a new run, the checkpoint's for a resumed one.
+     *
+     * @return this run's id: new for a new run, the checkpoint's for a resumed one
+     */
     public String runId() {
         return run.runId();
     }
@@ -151,12 +160,20 @@ public final class TrainingLoop implements GanTrainer {
         DatasetChecks.check(config, data);
     }
 
-    /** Returns the checkpoint file this trainer continues from, or empty for a new run. */
+    /**
+     * Returns the checkpoint file this trainer continues from, or empty for a new run.
+     *
+     * @return the checkpoint file this trainer continues from, or empty for a new run
+     */
     public Optional<Path> resumedFrom() {
         return resumed == null ? Optional.empty() : Optional.of(resumed.file());
     }
 
-    /** Returns the global step of the checkpoint this trainer continues from, or 0 for a new run. */
+    /**
+     * Returns the global step of the checkpoint this trainer continues from, or 0 for a new run.
+     *
+     * @return the global step of the checkpoint this trainer continues from, or 0 for a new run
+     */
     public long resumedStep() {
         return resumed == null ? 0 : resumed.state().progress().globalStep();
     }

@@ -15,15 +15,26 @@ import dev.gan4j.train.TrainedGan;
  */
 public interface TrainingSession extends AutoCloseable {
 
-    /** Returns the engine's description for provenance, e.g. {@code DJL 0.36.0 / PyTorch 2.7.1}. */
+    /**
+     * Returns the engine's description for provenance, e.g. {@code DJL 0.36.0 / PyTorch 2.7.1}.
+     *
+     * @return the engine's description for provenance
+     */
     String engine();
 
-    /** Returns the device trained on, e.g. {@code cpu()}. */
+    /**
+     * Returns the device trained on, e.g. {@code cpu()}.
+     *
+     * @return the device trained on
+     */
     String device();
 
     /**
      * Returns a checksum of the training images as the engine read them, which checkpoints keep so
      * that a resumed run refuses other data.
+     *
+     * @return a checksum of the training images as the engine read them, which checkpoints keep so that a
+     *     resumed run refuses other data
      */
     long dataFingerprint();
 
@@ -39,21 +50,35 @@ public interface TrainingSession extends AutoCloseable {
      */
     StepMeasurement step(long seed, boolean measure);
 
-    /** Returns where the time went since the last call, or {@code null} unless profiling was asked for. */
+    /**
+     * Returns where the time went since the last call, or {@code null} unless profiling was asked for.
+     *
+     * @return where the time went since the last call, or {@code null} unless profiling was asked for
+     */
     StepPhases drainPhases();
 
     /**
      * Returns the generator as trained so far (its moving average if there is one) for epoch listeners,
      * valid until the next step and owned by the session: callers must not close it.
+     *
+     * @return the generator as trained so far (its moving average if there is one) for epoch listeners, valid
+     *     until the next step and owned by the session: callers must not close it
      */
     Generator currentGenerator();
 
-    /** Copies the state a checkpoint needs to the host (a device synchronisation on a GPU). */
+    /**
+     * Copies the state a checkpoint needs to the host (a device synchronisation on a GPU).
+     *
+     * @return the session's state on the host, for a checkpoint
+     */
     SessionState snapshot();
 
     /**
      * Copies the trained generator (its moving average if there is one) out of the session, into memory
      * the returned object owns, so that the session can be closed.
+     *
+     * @param provenance where the generator came from
+     * @return the trained generator, in memory the session no longer owns
      */
     TrainedGan finish(Provenance provenance);
 

@@ -19,12 +19,28 @@ package dev.gan4j.train;
 public record Adam(double learningRate, double beta1, double beta2, double epsilon, LearningRateSchedule schedule)
         implements Optimizer {
 
-    /** Adam with a constant learning rate. */
+    /**
+     * Adam with a constant learning rate.
+     *
+     * @param learningRate the step size, &gt; 0 and finite (the peak, with a schedule)
+     * @param beta1 the first-moment decay, in [0, 1)
+     * @param beta2 the second-moment decay, in [0, 1)
+     * @param epsilon added to the root of the second moment, &gt; 0
+     */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
         this(learningRate, beta1, beta2, epsilon, LearningRateSchedule.constant());
     }
 
-    /** Checks every value. */
+    /**
+     * Checks every value.
+     *
+     * @param learningRate the step size, &gt; 0 and finite (the peak, with a schedule)
+     * @param beta1 the first-moment decay, in [0, 1)
+     * @param beta2 the second-moment decay, in [0, 1)
+     * @param epsilon added to the root of the second moment, &gt; 0
+     * @param schedule how the learning rate changes over the run; {@link LearningRateSchedule#constant()} by
+     *     default
+     */
     public Adam {
         java.util.Objects.requireNonNull(schedule, "schedule");
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
@@ -41,17 +57,36 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
         }
     }
 
-    /** Adam with {@code beta2 = 0.999} and {@code epsilon = 1e-7} (Keras's defaults). */
+    /**
+     * Adam with {@code beta2 = 0.999} and {@code epsilon = 1e-7} (Keras's defaults).
+     *
+     * @param learningRate the step size, &gt; 0 and finite (the peak, with a schedule)
+     * @param beta1 the first-moment decay, in [0, 1)
+     * @return Adam with {@code beta2 = 0.999} and {@code epsilon = 1e-7} (Keras's defaults)
+     */
     public static Adam of(double learningRate, double beta1) {
         return new Adam(learningRate, beta1, 0.999, 1e-7);
     }
 
-    /** Adam with {@code epsilon = 1e-7}. */
+    /**
+     * Adam with {@code epsilon = 1e-7}.
+     *
+     * @param learningRate the step size, &gt; 0 and finite (the peak, with a schedule)
+     * @param beta1 the first-moment decay, in [0, 1)
+     * @param beta2 the second-moment decay, in [0, 1)
+     * @return Adam with {@code epsilon = 1e-7}
+     */
     public static Adam of(double learningRate, double beta1, double beta2) {
         return new Adam(learningRate, beta1, beta2, 1e-7);
     }
 
-    /** Returns this Adam with its learning rate following {@code schedule}. */
+    /**
+     * Returns this Adam with its learning rate following {@code schedule}.
+     *
+     * @param schedule how the learning rate changes over the run; {@link LearningRateSchedule#constant()} by
+     *     default
+     * @return this Adam with its learning rate following {@code schedule}
+     */
     public Adam schedule(LearningRateSchedule schedule) {
         return new Adam(learningRate, beta1, beta2, epsilon, schedule);
     }

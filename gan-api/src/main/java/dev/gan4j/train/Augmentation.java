@@ -66,7 +66,14 @@ public record Augmentation(Set<Policy> policies, double probability, Optional<Ad
      *     paper's 500,000
      */
     public record Adaptive(double target, int interval, long speedImages) {
-        /** Checks each setting. */
+        /**
+         * Checks each setting.
+         *
+         * @param target the heuristic's target, in (0, 1); the paper's 0.6
+         * @param interval generator steps between adjustments, at least 1; the paper's 4
+         * @param speedImages real images over which the probability can go from 0 to 1, at least 1; the
+         *     paper's 500,000
+         */
         public Adaptive {
             if (!(target > 0 && target < 1)) {
                 throw new IllegalArgumentException("adaptive augmentation target must be in (0, 1), got " + target);
@@ -79,13 +86,23 @@ public record Augmentation(Set<Policy> policies, double probability, Optional<Ad
             }
         }
 
-        /** The adjustment of the probability per real image seen, {@code 1 / speedImages}. */
+        /**
+         * The adjustment of the probability per real image seen, {@code 1 / speedImages}.
+         *
+         * @return the adjustment of the probability per real image seen, {@code 1 / speedImages}
+         */
         public double stepPerImage() {
             return 1.0 / speedImages;
         }
     }
 
-    /** A fixed probability, as before adaptive augmentation existed. */
+    /**
+     * A fixed probability, as before adaptive augmentation existed.
+     *
+     * @param policies the augmentations applied; empty for none
+     * @param probability the probability of each augmentation for each sample, in [0, 1]; 1 for DiffAugment
+     *     as published; with {@link #adaptive()} the probability at the first step
+     */
     public Augmentation(Set<Policy> policies, double probability) {
         this(policies, probability, Optional.empty());
     }
@@ -99,7 +116,11 @@ public record Augmentation(Set<Policy> policies, double probability, Optional<Ad
         /** A square of half the image's size set to zero. */
         CUTOUT;
 
-        /** Returns the policy's name in lower case, as the reference code and checkpoints write it. */
+        /**
+         * Returns the policy's name in lower case, as the reference code and checkpoints write it.
+         *
+         * @return the policy's name in lower case, as the reference code and checkpoints write it
+         */
         public String text() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -107,6 +128,8 @@ public record Augmentation(Set<Policy> policies, double probability, Optional<Ad
         /**
          * Returns the policies named in a comma-separated list such as {@code translation,cutout,color}.
          *
+         * @param names the comma-separated policy names
+         * @return the policies named in a comma-separated list such as {@code translation,cutout,color}
          * @throws IllegalArgumentException naming an unknown policy and the known ones
          */
         public static Set<Policy> parse(String names) {
@@ -123,7 +146,15 @@ public record Augmentation(Set<Policy> policies, double probability, Optional<Ad
         }
     }
 
-    /** Copies the policies and checks the probability. */
+    /**
+     * Copies the policies and checks the probability.
+     *
+     * @param policies the augmentations applied; empty for none
+     * @param probability the probability of each augmentation for each sample, in [0, 1]; 1 for DiffAugment
+     *     as published; with {@link #adaptive()} the probability at the first step
+     * @param adaptation how the probability adapts during training ({@link #adaptive()}), or empty for a
+     *     fixed probability
+     */
     public Augmentation {
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(adaptation, "adaptation");
@@ -133,7 +164,11 @@ public record Augmentation(Set<Policy> policies, double probability, Optional<Ad
         }
     }
 
-    /** No augmentation: the discriminator sees the images as they are. The default. */
+    /**
+     * No augmentation: the discriminator sees the images as they are. The default.
+     *
+     * @return no augmentation: the discriminator sees the images as they are
+     */
     public static Augmentation none() {
         return new Augmentation(Set.of(), 1);
     }
@@ -141,6 +176,8 @@ public record Augmentation(Set<Policy> policies, double probability, Optional<Ad
     /**
      * DiffAugment with {@code policies}, each applied to every sample (probability 1).
      *
+     * @param policies the augmentations applied; empty for none
+     * @return DiffAugment with {@code policies}, each applied to every sample (probability 1)
      * @throws IllegalArgumentException if no policy is given
      */
     public static Augmentation diffAugment(Policy... policies) {
@@ -159,6 +196,9 @@ public record Augmentation(Set<Policy> policies, double probability, Optional<Ad
      * Returns this augmentation applied to each sample with probability {@code p}, independently per
      * augmentation.
      *
+     * @param p the probability, in [0, 1]
+     * @return this augmentation applied to each sample with probability {@code p}, independently per
+     *     augmentation
      * @throws IllegalArgumentException if {@code p} is not in [0, 1]
      */
     public Augmentation withProbability(double p) {
@@ -169,6 +209,9 @@ public record Augmentation(Set<Policy> policies, double probability, Optional<Ad
      * Returns this augmentation with an adaptive probability (ADA) with the paper's settings: target
      * 0.6, an adjustment every 4 steps, from 0 to 1 in 500,000 real images, starting at probability 0.
      * See {@link Adaptive}; {@link #withProbability(double)} afterwards sets the starting probability.
+     *
+     * @return this augmentation with an adaptive probability (ADA) with the paper's settings: target 0.6, an
+     *     adjustment every 4 steps, from 0 to 1 in 500,000 real images, starting at probability 0
      */
     public Augmentation adaptive() {
         return adaptive(0.6, 4, 500_000);
@@ -178,6 +221,12 @@ public record Augmentation(Set<Policy> policies, double probability, Optional<Ad
      * Returns this augmentation with an adaptive probability (ADA) starting at 0; see {@link Adaptive}
      * for the settings, e.g. {@code adaptive(0.6, 4, 50_000)} to adapt ten times faster on a short run.
      *
+     * @param target the heuristic's target, in (0, 1); the paper's 0.6
+     * @param interval generator steps between adjustments, at least 1; the paper's 4
+     * @param speedImages real images over which the probability can go from 0 to 1, at least 1; the paper's
+     *     500,000
+     * @return this augmentation with an adaptive probability (ADA) starting at 0; see {@link Adaptive} for
+     *     the settings
      * @throws IllegalArgumentException if a setting is out of its range, naming it
      * @throws IllegalStateException if this augmentation has no policy
      */
@@ -190,12 +239,19 @@ public record Augmentation(Set<Policy> policies, double probability, Optional<Ad
 
     /**
      * Whether any image may be changed: a policy is set and the probability is above 0 or adapts.
+     *
+     * @return whether any image may be changed: a policy is set and the probability is above 0 or adapts
      */
     public boolean isOn() {
         return !policies.isEmpty() && (probability > 0 || adaptation.isPresent());
     }
 
-    /** Whether {@code policy} is among the policies. */
+    /**
+     * Whether {@code policy} is among the policies.
+     *
+     * @param policy the policy to look for
+     * @return whether {@code policy} is among the policies
+     */
     public boolean has(Policy policy) {
         return policies.contains(policy);
     }
@@ -203,13 +259,19 @@ public record Augmentation(Set<Policy> policies, double probability, Optional<Ad
     /**
      * Returns the policies in the order they apply, comma-separated, e.g. {@code color,translation},
      * or {@code none}.
+     *
+     * @return the policies in the order they apply, comma-separated
      */
     public String policyText() {
         return policies.isEmpty() ? "none"
                 : EnumSet.copyOf(policies).stream().map(Policy::text).collect(Collectors.joining(","));
     }
 
-    /** Describes the setting, e.g. {@code diffAugment(color,translation,cutout)} or {@code none}. */
+    /**
+     * Describes the setting, e.g. {@code diffAugment(color,translation,cutout)} or {@code none}.
+     *
+     * @return the setting as text
+     */
     public String describe() {
         if (policies.isEmpty()) {
             return "none";

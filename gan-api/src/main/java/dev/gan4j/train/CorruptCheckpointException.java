@@ -32,12 +32,20 @@ public class CorruptCheckpointException extends IOException {
         this.previousGood = previousGood;
     }
 
-    /** Returns the damaged checkpoint. */
+    /**
+     * Returns the damaged checkpoint.
+     *
+     * @return the damaged checkpoint
+     */
     public Path file() {
         return file;
     }
 
-    /** Returns the newest good checkpoint older than {@link #file()}, if one was found. */
+    /**
+     * Returns the newest good checkpoint older than {@link #file()}, if one was found.
+     *
+     * @return the newest good checkpoint older than {@link #file()}, if one was found
+     */
     public Optional<Path> previousGood() {
         return Optional.ofNullable(previousGood);
     }

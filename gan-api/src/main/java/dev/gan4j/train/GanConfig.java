@@ -64,7 +64,37 @@ public record GanConfig(
         double labelFlips,
         GradientPenalty gradientPenalty) {
 
-    /** Copies the listeners and checks that a health policy is given. */
+    /**
+     * Copies the listeners and checks that a health policy is given.
+     *
+     * @param generator the generator's architecture
+     * @param discriminator the discriminator's architecture; its input shape equals the generator's output
+     * @param loss the adversarial loss
+     * @param labelSmoothing the discriminator's targets
+     * @param generatorOptimizer the generator's optimiser
+     * @param discriminatorOptimizer the discriminator's optimiser
+     * @param batchSize real images per step
+     * @param epochs passes over the data
+     * @param stepsPerEpoch generator steps per epoch; 0 means one full pass ({@code size / batchSize})
+     * @param discriminatorSteps discriminator updates per generator update
+     * @param generatorEma the decay of the generator's exponential moving average, or 0 for none
+     * @param seed the seed of every random choice (initial weights, batches, latents, dropout)
+     * @param device where to train
+     * @param logEvery report metrics every this many steps
+     * @param listeners who receives the events
+     * @param checkpoints when and where checkpoints are written; {@link Checkpointing#off()} for never
+     * @param health how the run's health is judged and what happens when a condition is found
+     * @param profileSteps whether the engine times the phases of each step ({@link StepProfile})
+     * @param nativeMemory what the C allocator does with freed native memory while training on a CPU
+     * @param augmentation the augmentation of every image the discriminator sees; {@link Augmentation#none()}
+     *     for none
+     * @param instanceNoise the noise added to every image the discriminator sees; {@link
+     *     InstanceNoise#none()} for none
+     * @param labelFlips the probability, in [0, 0.5), that the discriminator's target for a sample is swapped
+     *     with the other class's in its update; 0 for none
+     * @param gradientPenalty the penalty on the discriminator's input gradient; {@link
+     *     GradientPenalty#none()} for none
+     */
     public GanConfig {
         listeners = List.copyOf(listeners);
         Objects.requireNonNull(gradientPenalty, "gradientPenalty");
@@ -79,6 +109,9 @@ public record GanConfig(
      * Returns the steps in each epoch for a data set of {@code datasetSize} images: {@link
      * #stepsPerEpoch()} if set, else one pass with the last partial batch dropped.
      *
+     * @param datasetSize the number of real images trained on
+     * @return the steps in each epoch for a data set of {@code datasetSize} images: {@link #stepsPerEpoch()}
+     *     if set, else one pass with the last partial batch dropped
      * @throws IllegalArgumentException if the data set holds less than one batch
      */
     public int stepsPerEpochFor(int datasetSize) {

@@ -23,6 +23,8 @@ public sealed interface GanLoss
      * and {@code f} (fake): {@code -E[r log σ(D(x)) + (1-r) log(1-σ(D(x)))] - E[f log σ(D(G(z))) + (1-f)
      * log(1-σ(D(G(z))))]}, each half a mean over its batch; G minimises {@code -E[log σ(D(G(z)))]}, whose
      * gradient stays strong while D rejects its samples. The default.
+     *
+     * @return the non-saturating loss (Goodfellow et al., 2014)
      */
     static GanLoss nonSaturating() {
         return new NonSaturating();
@@ -32,6 +34,8 @@ public sealed interface GanLoss
      * The original minimax loss (Goodfellow et al., 2014, eq. 1): D as {@link #nonSaturating()}; G
      * minimises {@code E[log(1 - σ(D(G(z))))]}. Its gradient vanishes when D is confident, so it is mostly
      * of teaching value.
+     *
+     * @return the original minimax loss
      */
     static GanLoss minimax() {
         return new Minimax();
@@ -43,6 +47,8 @@ public sealed interface GanLoss
      * minimises {@code ½E[(D(G(z)) - c)²]}. Label smoothing sets {@code b} (real target, and {@code c}
      * with it) and {@code a} (fake target). It penalises samples by their distance from the decision
      * boundary, so G gets gradients for samples D already accepts.
+     *
+     * @return the least-squares loss
      */
     static GanLoss leastSquares() {
         return new LeastSquares();
@@ -53,6 +59,8 @@ public sealed interface GanLoss
      * for Generative Adversarial Networks", eq. 17): D minimises {@code E[max(0, 1 - D(x))] + E[max(0, 1
      * + D(G(z)))]}, G minimises {@code -E[D(G(z))]}. SNGAN's and BigGAN's loss. No targets: label
      * smoothing is refused.
+     *
+     * @return the hinge loss
      */
     static GanLoss hinge() {
         return new Hinge();
@@ -61,6 +69,9 @@ public sealed interface GanLoss
     /**
      * The Wasserstein loss with weight clipping (Arjovsky et al., 2017, "Wasserstein GAN", Algorithm 1)
      * at its clip {@value Wasserstein#DEFAULT_CLIP}. See {@link #wasserstein(double)}.
+     *
+     * @return the Wasserstein loss with weight clipping (Arjovsky et al., 2017, "Wasserstein GAN", Algorithm
+     *     1) at its clip {@value Wasserstein#DEFAULT_CLIP}
      */
     static GanLoss wasserstein() {
         return new Wasserstein(Wasserstein.DEFAULT_CLIP);
@@ -77,6 +88,9 @@ public sealed interface GanLoss
      * is minus it). No targets: label smoothing is refused.
      *
      * @param clip the bound of every critic parameter, in (0, 1]; the paper's is 0.01
+     * @return the Wasserstein loss with weight clipping (Arjovsky et al., 2017, Algorithm 1): the critic D
+     *     minimises {@code E[D(G(z))] - E[D(x)]}, whose negation estimates the Wasserstein-1 distance for a
+     *     1-Lipschitz D; G minimises {@code -E[D(G(z))]}
      * @throws IllegalArgumentException otherwise
      */
     static GanLoss wasserstein(double clip) {
@@ -91,6 +105,8 @@ public sealed interface GanLoss
      * targets swapped ({@code Dr} towards 0, {@code Df} towards 1): G's loss depends on the real batch
      * too, so both halves of it train G. Label smoothing sets the targets, as for {@link
      * #nonSaturating()}.
+     *
+     * @return the relativistic average standard loss, RaSGAN
      */
     static GanLoss relativisticAverage() {
         return new RelativisticAverage();
@@ -106,6 +122,10 @@ public sealed interface GanLoss
      * (an unconstrained critic's scores diverge). The paper trains with 5 critic updates per generator
      * update ({@link GanTrainer.Builder#discriminatorSteps(int)}) and Adam(1e-4, 0, 0.9). Metrics as
      * {@link #wasserstein()}. No targets: label smoothing is refused.
+     *
+     * @return the Wasserstein loss without weight clipping, for WGAN-GP (Gulrajani et al., 2017, "Improved
+     *     Training of Wasserstein GANs", Algorithm 1): the critic D minimises {@code E[D(G(z))] - E[D(x)] +
+     *     λ·E(‖∇D(x̂)‖ − 1)²} and G minimises {@code -E[D(G(z))]}
      */
     static GanLoss wassersteinGp() {
         return new WassersteinGp();
@@ -121,6 +141,8 @@ public sealed interface GanLoss
     /**
      * Returns the loss of that {@link #name()} with its default parameters, as a command line names it.
      *
+     * @param name the loss's name, as {@link #name()} gives it
+     * @return the loss of that {@link #name()} with its default parameters, as a command line names it
      * @throws IllegalArgumentException naming the valid names if there is no such loss
      */
     static GanLoss ofName(String name) {
@@ -132,15 +154,27 @@ public sealed interface GanLoss
         throw new IllegalArgumentException("loss must be one of " + String.join(", ", NAMES) + ", got " + name);
     }
 
-    /** Returns the loss's name, as saved in checkpoints: {@code nonSaturating}, {@code hinge}... */
+    /**
+     * Returns the loss's name, as saved in checkpoints: {@code nonSaturating}, {@code hinge}...
+     *
+     * @return the loss's name, as saved in checkpoints: {@code nonSaturating}, {@code hinge}
+     */
     String name();
 
-    /** Returns the name with the loss's parameters, as written in provenance, e.g. {@code wasserstein(clip=0.01)}. */
+    /**
+     * Returns the name with the loss's parameters, as written in provenance, e.g. {@code wasserstein(clip=0.01)}.
+     *
+     * @return the name with the loss's parameters, as written in provenance
+     */
     default String describe() {
         return name();
     }
 
-    /** Returns whether the loss has real and fake targets, which {@link LabelSmoothing} may set. */
+    /**
+     * Returns whether the loss has real and fake targets, which {@link LabelSmoothing} may set.
+     *
+     * @return whether the loss has real and fake targets, which {@link LabelSmoothing} may set
+     */
     boolean usesTargets();
 
     /**
@@ -148,6 +182,11 @@ public sealed interface GanLoss
      * image is real: true for the cross-entropy losses, for which {@code StepMetrics} report D(x) and
      * D(G(z)) as probabilities; false for least squares, hinge and Wasserstein, whose discriminator
      * gives a score, reported as it is.
+     *
+     * @return whether the discriminator's output is a logit, whose sigmoid is the probability that the image
+     *     is real: true for the cross-entropy losses, for which {@code StepMetrics} report D(x) and D(G(z)) as
+     *     probabilities; false for least squares, hinge and Wasserstein, whose discriminator gives a score,
+     *     reported as it is
      */
     boolean outputsLogits();
 
@@ -157,28 +196,78 @@ public sealed interface GanLoss
      * with the non-saturating loss): true for non-saturating, minimax and hinge. False for least
      * squares (targets 1 and 0: the boundary is at 0.5), Wasserstein (a critic's score is defined up to
      * a constant) and relativistic average (only differences of scores count).
+     *
+     * @return whether the sign of the discriminator's output says real or fake
      */
     default boolean decidesBySign() {
         return false;
     }
 
-    /** Calls the visitor's method for this kind of loss. */
+    /**
+     * Calls the visitor's method for this kind of loss.
+     *
+     * @param visitor the visitor to call
+     * @param <R> the type of the visitor's result
+     * @return the visitor's result
+     */
     <R> R accept(Visitor<R> visitor);
 
     /** One method per kind of loss. */
     interface Visitor<R> {
+        /**
+         * Handles the {@link NonSaturating} loss.
+         *
+         * @param loss the loss
+         * @return the result
+         */
         R nonSaturating(NonSaturating loss);
 
+        /**
+         * Handles the {@link Minimax} loss.
+         *
+         * @param loss the loss
+         * @return the result
+         */
         R minimax(Minimax loss);
 
+        /**
+         * Handles the {@link LeastSquares} loss.
+         *
+         * @param loss the loss
+         * @return the result
+         */
         R leastSquares(LeastSquares loss);
 
+        /**
+         * Handles the {@link Hinge} loss.
+         *
+         * @param loss the loss
+         * @return the result
+         */
         R hinge(Hinge loss);
 
+        /**
+         * Handles the {@link Wasserstein} loss.
+         *
+         * @param loss the loss
+         * @return the result
+         */
         R wasserstein(Wasserstein loss);
 
+        /**
+         * Handles the {@link RelativisticAverage} loss.
+         *
+         * @param loss the loss
+         * @return the result
+         */
         R relativisticAverage(RelativisticAverage loss);
 
+        /**
+         * Handles the {@link WassersteinGp} loss.
+         *
+         * @param loss the loss
+         * @return the result
+         */
         R wassersteinGp(WassersteinGp loss);
     }
 
@@ -299,7 +388,10 @@ public sealed interface GanLoss
         /** The clip of Arjovsky et al.: 0.01. */
         public static final double DEFAULT_CLIP = 0.01;
 
-        /** @throws IllegalArgumentException if {@code clip} is not in (0, 1] */
+        /**
+         * @param clip the bound of every critic parameter, in (0, 1]; the paper's is 0.01
+         * @throws IllegalArgumentException if {@code clip} is not in (0, 1]
+         */
         public Wasserstein {
             if (!(clip > 0 && clip <= 1)) {
                 throw new IllegalArgumentException("wasserstein clip must be in (0, 1] (the paper's is 0.01), got " + clip);

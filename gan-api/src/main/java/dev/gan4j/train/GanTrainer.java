@@ -30,7 +30,11 @@ import java.util.SplittableRandom;
  */
 public interface GanTrainer {
 
-    /** Returns a builder with the defaults documented on each of its methods. */
+    /**
+     * Returns a builder with the defaults documented on each of its methods.
+     *
+     * @return a builder with the defaults documented on each of its methods
+     */
     static Builder builder() {
         return new Builder();
     }
@@ -40,18 +44,28 @@ public interface GanTrainer {
      * checkpoint file {@code path}; nothing is read until {@link ResumeBuilder#build()}.
      *
      * <pre>{@code GanTrainer.resume(Path.of("runs/mnist")).listener(bar).build().train(data);}</pre>
+     *
+     * @param path a checkpoint directory or file
+     * @return a builder of the resumed run
      */
     static ResumeBuilder resume(Path path) {
         return new ResumeBuilder(path);
     }
 
-    /** Returns the validated settings. */
+    /**
+     * Returns the validated settings.
+     *
+     * @return the validated settings
+     */
     GanConfig config();
 
     /**
      * Trains on {@code data} and returns the trained generator: after the configured epochs, or
      * earlier when a listener calls {@link dev.gan4j.train.listener.TrainingControl#stop}.
      *
+     * @param data the real images
+     * @return the trained generator: after the configured epochs, or earlier when a listener calls {@link
+     *     dev.gan4j.train.listener.TrainingControl#stop}
      * @throws IllegalArgumentException if the images' shape differs from the generator's output, the
      *     data set holds less than one batch, it holds more than the 536,870,911 floats (2^31 - 1
      *     bytes) of the one buffer it is uploaded in, or a pixel of its first batch (its first {@code
@@ -102,13 +116,23 @@ public interface GanTrainer {
 
         Builder() {}
 
-        /** Sets the generator. Required. */
+        /**
+         * Sets the generator. Required.
+         *
+         * @param generator the generator's spec
+         * @return this builder
+         */
         public Builder generator(GeneratorSpec generator) {
             this.generator = Objects.requireNonNull(generator, "generator");
             return this;
         }
 
-        /** Sets the discriminator; its input shape must equal the generator's output. Required. */
+        /**
+         * Sets the discriminator; its input shape must equal the generator's output. Required.
+         *
+         * @param discriminator the discriminator's spec
+         * @return this builder
+         */
         public Builder discriminator(DiscriminatorSpec discriminator) {
             this.discriminator = Objects.requireNonNull(discriminator, "discriminator");
             return this;
@@ -117,6 +141,9 @@ public interface GanTrainer {
         /**
          * Sets the loss. Default {@link GanLoss#nonSaturating()}. {@link #build()} refuses label
          * smoothing with a loss that has no targets (hinge, Wasserstein).
+         *
+         * @param loss the loss
+         * @return this builder
          */
         public Builder loss(GanLoss loss) {
             this.loss = Objects.requireNonNull(loss, "loss");
@@ -126,25 +153,43 @@ public interface GanTrainer {
         /**
          * Sets the discriminator's targets. Default {@link LabelSmoothing#none()}. Only for losses with
          * targets ({@link GanLoss#usesTargets()}).
+         *
+         * @param labelSmoothing the discriminator's real and fake targets, e.g. {@code 0.9/0.1}
+         * @return this builder
          */
         public Builder labelSmoothing(LabelSmoothing labelSmoothing) {
             this.labelSmoothing = Objects.requireNonNull(labelSmoothing, "labelSmoothing");
             return this;
         }
 
-        /** Sets both networks' optimiser. Default {@code Adam(2e-4, 0.5, 0.999)}, as DCGAN. */
+        /**
+         * Sets both networks' optimiser. Default {@code Adam(2e-4, 0.5, 0.999)}, as DCGAN.
+         *
+         * @param optimizer both networks' optimiser
+         * @return this builder
+         */
         public Builder optimizer(Optimizer optimizer) {
             generatorOptimizer(optimizer);
             return discriminatorOptimizer(optimizer);
         }
 
-        /** Sets the generator's optimiser. Default {@code Adam(2e-4, 0.5, 0.999)}. */
+        /**
+         * Sets the generator's optimiser. Default {@code Adam(2e-4, 0.5, 0.999)}.
+         *
+         * @param optimizer the generator's optimiser
+         * @return this builder
+         */
         public Builder generatorOptimizer(Optimizer optimizer) {
             this.generatorOptimizer = Objects.requireNonNull(optimizer, "generatorOptimizer");
             return this;
         }
 
-        /** Sets the discriminator's optimiser. Default {@code Adam(2e-4, 0.5, 0.999)}. */
+        /**
+         * Sets the discriminator's optimiser. Default {@code Adam(2e-4, 0.5, 0.999)}.
+         *
+         * @param optimizer the discriminator's optimiser
+         * @return this builder
+         */
         public Builder discriminatorOptimizer(Optimizer optimizer) {
             this.discriminatorOptimizer = Objects.requireNonNull(optimizer, "discriminatorOptimizer");
             return this;
@@ -153,6 +198,8 @@ public interface GanTrainer {
         /**
          * Sets the real images per step (the generator makes as many). Default 64.
          *
+         * @param batchSize the batch size
+         * @return this builder
          * @throws IllegalArgumentException if not in [1, 65536]
          */
         public Builder batchSize(int batchSize) {
@@ -166,6 +213,8 @@ public interface GanTrainer {
         /**
          * Sets the number of epochs. Default 1.
          *
+         * @param epochs the number of epochs
+         * @return this builder
          * @throws IllegalArgumentException if {@code epochs < 1}
          */
         public Builder epochs(int epochs) {
@@ -180,6 +229,8 @@ public interface GanTrainer {
          * Sets the generator steps per epoch, for epochs shorter or longer than one pass over the data
          * (the Keras recipe trains a tenth of a pass per epoch). Default 0: one full pass.
          *
+         * @param steps the generator steps per epoch, or 0 for one full pass
+         * @return this builder
          * @throws IllegalArgumentException if {@code steps < 0}
          */
         public Builder stepsPerEpoch(int steps) {
@@ -193,6 +244,8 @@ public interface GanTrainer {
         /**
          * Sets the discriminator updates per generator update, each on a fresh real batch. Default 1.
          *
+         * @param steps the discriminator updates per generator update
+         * @return this builder
          * @throws IllegalArgumentException if not in [1, 100]
          */
         public Builder discriminatorSteps(int steps) {
@@ -214,6 +267,7 @@ public interface GanTrainer {
          * the Keras recipe.
          *
          * @param decay 0 (off) or in [0.5, 1)
+         * @return this builder
          * @throws IllegalArgumentException otherwise
          */
         public Builder generatorEma(double decay) {
@@ -225,13 +279,23 @@ public interface GanTrainer {
             return this;
         }
 
-        /** Sets the seed of every random choice. Default: a random seed, recorded in the provenance. */
+        /**
+         * Sets the seed of every random choice. Default: a random seed, recorded in the provenance.
+         *
+         * @param seed the seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Sets the device. Default {@link ComputeDevice#auto()}: a GPU if the engine finds one. */
+        /**
+         * Sets the device. Default {@link ComputeDevice#auto()}: a GPU if the engine finds one.
+         *
+         * @param device the device to train on
+         * @return this builder
+         */
         public Builder device(ComputeDevice device) {
             this.device = Objects.requireNonNull(device, "device");
             return this;
@@ -240,6 +304,8 @@ public interface GanTrainer {
         /**
          * Sets how often metrics are fetched from the device and sent to listeners. Default 10.
          *
+         * @param steps the steps between two reports
+         * @return this builder
          * @throws IllegalArgumentException if {@code steps < 1}
          */
         public Builder logEvery(int steps) {
@@ -250,7 +316,12 @@ public interface GanTrainer {
             return this;
         }
 
-        /** Adds a listener; listeners are called in the order added. */
+        /**
+         * Adds a listener; listeners are called in the order added.
+         *
+         * @param listener the listener to add
+         * @return this builder
+         */
         public Builder listener(TrainingListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
@@ -262,6 +333,9 @@ public interface GanTrainer {
          * docs/health.md}). Default {@link HealthPolicy#defaults()}: divergence stops training with an
          * {@link dev.gan4j.health.UnhealthyTrainingException}, the others are logged as warnings and
          * reported to {@link TrainingListener#onHealth}. {@link HealthPolicy#off()} turns it off.
+         *
+         * @param policy the health policy
+         * @return this builder
          */
         public Builder health(HealthPolicy policy) {
             this.health = Objects.requireNonNull(policy, "health");
@@ -273,6 +347,9 @@ public interface GanTrainer {
          * update, the metrics) and reports them with each metrics report to {@link
          * TrainingListener#onProfile}. On a GPU each phase ends with a device synchronisation, which
          * slows the step; on a CPU it costs nothing measurable. Default: off.
+         *
+         * @param on whether steps are timed
+         * @return this builder
          */
         public Builder profileSteps(boolean on) {
             this.profileSteps = on;
@@ -284,6 +361,9 @@ public interface GanTrainer {
          * NativeMemory#REUSE}: on a CPU under glibc, freed memory is kept for the next step's arrays
          * instead of being unmapped and faulted in again, process-wide (see {@link NativeMemory});
          * {@link NativeMemory#SYSTEM_DEFAULT} leaves the allocator alone.
+         *
+         * @param policy the native memory policy
+         * @return this builder
          */
         public Builder nativeMemory(NativeMemory policy) {
             this.nativeMemory = Objects.requireNonNull(policy, "nativeMemory");
@@ -299,6 +379,9 @@ public interface GanTrainer {
          * GradientPenalty#wganGp()} when none is set. {@link #build()} refuses a penalty with {@link
          * GanLoss#wasserstein()}'s weight clipping, with BatchNorm in the discriminator, and {@code none()}
          * with {@link GanLoss#wassersteinGp()}. See docs/losses.md.
+         *
+         * @param penalty the penalty
+         * @return this builder
          */
         public Builder gradientPenalty(GradientPenalty penalty) {
             this.gradientPenalty = Objects.requireNonNull(penalty, "gradientPenalty");
@@ -313,6 +396,9 @@ public interface GanTrainer {
          * earlier call. Default: none.
          *
          * <p>Example: {@code quality(QualityMetric.mnist().every(5).samples(1000).build())}.
+         *
+         * @param quality the quality metric
+         * @return this builder
          */
         public Builder quality(QualityMetric quality) {
             Objects.requireNonNull(quality, "quality");
@@ -330,6 +416,9 @@ public interface GanTrainer {
          * hold no other run's checkpoint (continue an earlier run with {@code resume} instead, or see
          * {@link #setAsideOtherRuns(boolean)}); {@link #build()} checks. Default: none, checkpoints off.
          * See docs/checkpoints.md.
+         *
+         * @param directory the checkpoint directory
+         * @return this builder
          */
         public Builder checkpointDir(Path directory) {
             this.checkpointDir = Objects.requireNonNull(directory, "checkpointDir");
@@ -340,6 +429,8 @@ public interface GanTrainer {
          * Sets the generator steps between checkpoints, counted over the whole run. Default {@value
          * Checkpointing#DEFAULT_EVERY}. Needs {@link #checkpointDir(Path)}.
          *
+         * @param steps the generator steps between two checkpoints
+         * @return this builder
          * @throws IllegalArgumentException if {@code steps < 1}
          */
         public Builder checkpointEvery(int steps) {
@@ -354,6 +445,8 @@ public interface GanTrainer {
          * Sets how many of the newest checkpoints are kept; older ones are deleted once a newer one is
          * safely written. Default {@value Checkpointing#DEFAULT_KEEP}. Needs {@link #checkpointDir(Path)}.
          *
+         * @param count how many of the newest checkpoints are kept
+         * @return this builder
          * @throws IllegalArgumentException if {@code count < 1}
          */
         public Builder keepCheckpoints(int count) {
@@ -369,6 +462,9 @@ public interface GanTrainer {
          * moving them into {@code other-runs/<their run id>/} inside it (nothing is deleted; that run
          * can be resumed from there), instead of refusing the directory. Default {@code false}: {@link
          * #build()} refuses such a directory, naming both runs.
+         *
+         * @param setAside whether another run's checkpoints are set aside
+         * @return this builder
          */
         public Builder setAsideOtherRuns(boolean setAside) {
             this.setAsideOtherRuns = setAside;
@@ -382,6 +478,9 @@ public interface GanTrainer {
          * Augmentation#none()}. An {@link Augmentation#adaptive() adaptive} probability needs a loss
          * whose discriminator decides by sign ({@link GanLoss#decidesBySign()}); {@link #config()}
          * refuses it with the others.
+         *
+         * @param augmentation the augmentation
+         * @return this builder
          */
         public Builder augmentation(Augmentation augmentation) {
             this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
@@ -391,6 +490,9 @@ public interface GanTrainer {
         /**
          * Adds Gaussian noise, annealed to 0 over the run, to every image the discriminator sees (see
          * {@link InstanceNoise}), after any augmentation. Default {@link InstanceNoise#none()}.
+         *
+         * @param noise the instance noise
+         * @return this builder
          */
         public Builder instanceNoise(InstanceNoise noise) {
             this.instanceNoise = Objects.requireNonNull(noise, "instanceNoise");
@@ -405,6 +507,7 @@ public interface GanTrainer {
          * with the others. Default 0: off.
          *
          * @param p in [0, 0.5)
+         * @return this builder
          * @throws IllegalArgumentException otherwise
          */
         public Builder labelFlips(double p) {
@@ -432,6 +535,7 @@ public interface GanTrainer {
         /**
          * Checks the settings together and returns a trainer from the engine on the class path.
          *
+         * @return a trainer from the engine on the class path
          * @throws IllegalStateException if the generator or discriminator is missing, label smoothing or
          *     label flips are set with a loss without targets, checkpoint
          *     settings are given without {@link #checkpointDir(Path)}, the checkpoint directory holds
@@ -447,7 +551,11 @@ public interface GanTrainer {
             return TrainingLoop.trainer(config, Engines.provider());
         }
 
-        /** Checks the settings together and returns them, without looking for an engine. */
+        /**
+         * Checks the settings together and returns them, without looking for an engine.
+         *
+         * @return them, without looking for an engine
+         */
         public GanConfig config() {
             if (generator == null) {
                 throw new IllegalStateException(

@@ -39,7 +39,11 @@ public sealed interface GradientPenalty
     /** WGAN-GP's weight in Gulrajani et al.: λ = 10. */
     double WGAN_GP_DEFAULT_LAMBDA = 10;
 
-    /** No penalty: the default. */
+    /**
+     * No penalty: the default.
+     *
+     * @return no penalty
+     */
     static GradientPenalty none() {
         return new None();
     }
@@ -49,6 +53,7 @@ public sealed interface GradientPenalty
      * 10 for 1024² faces and much less for small images; for 28×28 digits, γ in [0.1, 10].
      *
      * @param gamma the weight γ, finite and {@code >= 0}
+     * @return the R1 penalty
      * @throws IllegalArgumentException otherwise
      */
     static GradientPenalty r1(double gamma) {
@@ -60,6 +65,7 @@ public sealed interface GradientPenalty
      * al., 2018, eq. 10).
      *
      * @param gamma the weight γ, finite and {@code >= 0}
+     * @return the R2 penalty
      * @throws IllegalArgumentException otherwise
      */
     static GradientPenalty r2(double gamma) {
@@ -69,6 +75,8 @@ public sealed interface GradientPenalty
     /**
      * WGAN-GP's penalty at λ = {@value #WGAN_GP_DEFAULT_LAMBDA}; see {@link #wganGp(double)}. {@link
      * GanLoss#wassersteinGp()} chooses it when no penalty is set.
+     *
+     * @return WGAN-GP's penalty
      */
     static GradientPenalty wganGp() {
         return new WganGp(WGAN_GP_DEFAULT_LAMBDA, 1);
@@ -81,6 +89,7 @@ public sealed interface GradientPenalty
      * GanLoss#wassersteinGp()}, with 5 critic updates per generator update and Adam(1e-4, 0, 0.9).
      *
      * @param lambda the weight λ, finite and {@code >= 0}; the paper's is 10
+     * @return WGAN-GP's penalty
      * @throws IllegalArgumentException otherwise
      */
     static GradientPenalty wganGp(double lambda) {
@@ -90,6 +99,10 @@ public sealed interface GradientPenalty
     /**
      * Returns the penalty with that {@link #name()}, weight and {@link #every()}, as a checkpoint saves it.
      *
+     * @param name the penalty's name: {@code none}, {@code r1}, {@code r2} or {@code wganGp}
+     * @param weight its weight (γ or λ)
+     * @param every the updates between two penalised ones, {@code >= 1}
+     * @return the penalty with that {@link #name()}, weight and {@link #every()}, as a checkpoint saves it
      * @throws IllegalArgumentException naming the valid names if there is no such penalty, or if the
      *     weight or interval is invalid
      */
@@ -108,43 +121,97 @@ public sealed interface GradientPenalty
         }
     }
 
-    /** Returns the penalty's name, as saved in checkpoints: {@code none}, {@code r1}, {@code r2}, {@code wganGp}. */
+    /**
+     * Returns the penalty's name, as saved in checkpoints: {@code none}, {@code r1}, {@code r2}, {@code wganGp}.
+     *
+     * @return the penalty's name, as saved in checkpoints: {@code none}, {@code r1}, {@code r2}, {@code
+     *     wganGp}
+     */
     String name();
 
-    /** Returns the penalty's weight (γ or λ); 0 for {@link #none()}. */
+    /**
+     * Returns the penalty's weight (γ or λ); 0 for {@link #none()}.
+     *
+     * @return the penalty's weight (γ or λ); 0 for {@link #none()}
+     */
     double weight();
 
-    /** Returns the discriminator updates between two penalised ones: 1 (every update) unless lazy. */
+    /**
+     * Returns the discriminator updates between two penalised ones: 1 (every update) unless lazy.
+     *
+     * @return the discriminator updates between two penalised ones: 1 (every update) unless lazy
+     */
     int every();
 
     /**
      * Returns this penalty applied lazily: on one discriminator update in {@code k}, multiplied by {@code
      * k} (Karras et al., 2020, §B); StyleGAN2 uses {@code r1(γ).every(16)}. Default 1: every update.
      *
+     * @param k the updates between two penalised ones, {@code >= 1}
+     * @return this penalty applied lazily: on one discriminator update in {@code k}, multiplied by {@code k}
+     *     (Karras et al., 2020, §B); StyleGAN2 uses {@code r1(γ).every(16)}
      * @throws IllegalArgumentException if {@code k < 1}
      * @throws IllegalStateException on {@link #none()}, which has nothing to apply
      */
     GradientPenalty every(int k);
 
-    /** Returns the name with the parameters, as written in provenance, e.g. {@code r1(gamma=10.0, every=16)}. */
+    /**
+     * Returns the name with the parameters, as written in provenance, e.g. {@code r1(gamma=10.0, every=16)}.
+     *
+     * @return the name with the parameters, as written in provenance
+     */
     String describe();
 
-    /** Returns whether a penalty is applied: false only for {@link #none()}. */
+    /**
+     * Returns whether a penalty is applied: false only for {@link #none()}.
+     *
+     * @return whether a penalty is applied
+     */
     default boolean isOn() {
         return true;
     }
 
-    /** Calls the visitor's method for this kind of penalty. */
+    /**
+     * Calls the visitor's method for this kind of penalty.
+     *
+     * @param visitor the visitor to call
+     * @param <R> the type of the visitor's result
+     * @return the visitor's result
+     */
     <R> R accept(Visitor<R> visitor);
 
     /** One method per kind of penalty. */
     interface Visitor<R> {
+        /**
+         * Handles the {@link None} penalty.
+         *
+         * @param penalty the penalty
+         * @return the result
+         */
         R none(None penalty);
 
+        /**
+         * Handles the {@link R1} penalty.
+         *
+         * @param penalty the penalty
+         * @return the result
+         */
         R r1(R1 penalty);
 
+        /**
+         * Handles the {@link R2} penalty.
+         *
+         * @param penalty the penalty
+         * @return the result
+         */
         R r2(R2 penalty);
 
+        /**
+         * Handles the {@link WganGp} penalty.
+         *
+         * @param penalty the penalty
+         * @return the result
+         */
         R wganGp(WganGp penalty);
     }
 
@@ -194,7 +261,11 @@ public sealed interface GradientPenalty
      * @param every the updates between two penalised ones, {@code >= 1}
      */
     record R1(double gamma, int every) implements GradientPenalty {
-        /** @throws IllegalArgumentException if {@code gamma} is negative or not finite, or {@code every < 1} */
+        /**
+         * @param gamma the weight γ, finite and {@code >= 0}
+         * @param every the updates between two penalised ones, {@code >= 1}
+         * @throws IllegalArgumentException if {@code gamma} is negative or not finite, or {@code every < 1}
+         */
         public R1 {
             GradientPenalty.checkWeight("r1 gamma", gamma);
             GradientPenalty.checkEvery("r1", every);
@@ -233,7 +304,11 @@ public sealed interface GradientPenalty
      * @param every the updates between two penalised ones, {@code >= 1}
      */
     record R2(double gamma, int every) implements GradientPenalty {
-        /** @throws IllegalArgumentException if {@code gamma} is negative or not finite, or {@code every < 1} */
+        /**
+         * @param gamma the weight γ, finite and {@code >= 0}
+         * @param every the updates between two penalised ones, {@code >= 1}
+         * @throws IllegalArgumentException if {@code gamma} is negative or not finite, or {@code every < 1}
+         */
         public R2 {
             GradientPenalty.checkWeight("r2 gamma", gamma);
             GradientPenalty.checkEvery("r2", every);
@@ -272,7 +347,11 @@ public sealed interface GradientPenalty
      * @param every the updates between two penalised ones, {@code >= 1}
      */
     record WganGp(double lambda, int every) implements GradientPenalty {
-        /** @throws IllegalArgumentException if {@code lambda} is negative or not finite, or {@code every < 1} */
+        /**
+         * @param lambda the weight λ, finite and {@code >= 0}; the paper's is 10
+         * @param every the updates between two penalised ones, {@code >= 1}
+         * @throws IllegalArgumentException if {@code lambda} is negative or not finite, or {@code every < 1}
+         */
         public WganGp {
             GradientPenalty.checkWeight("wganGp lambda", lambda);
             GradientPenalty.checkEvery("wganGp", every);

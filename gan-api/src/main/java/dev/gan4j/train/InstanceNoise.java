@@ -15,14 +15,22 @@ package dev.gan4j.train;
  */
 public record InstanceNoise(double sigma) {
 
-    /** Checks the standard deviation. */
+    /**
+     * Checks the standard deviation.
+     *
+     * @param sigma the noise's standard deviation at the first step, in [0, 2]; 0 for none
+     */
     public InstanceNoise {
         if (!(sigma >= 0 && sigma <= 2)) {
             throw new IllegalArgumentException("instanceNoise sigma must be in [0, 2] (0 = off), got " + sigma);
         }
     }
 
-    /** No noise. The default. */
+    /**
+     * No noise. The default.
+     *
+     * @return no noise
+     */
     public static InstanceNoise none() {
         return new InstanceNoise(0);
     }
@@ -32,6 +40,8 @@ public record InstanceNoise(double sigma) {
      * last step; 0.1 is a mild start on images in [-1, 1].
      *
      * @param sigma in (0, 2]
+     * @return noise of standard deviation {@code sigma} at the first step, annealed linearly to 0 at the
+     *     run's last step; 0.1 is a mild start on images in [-1, 1]
      * @throws IllegalArgumentException otherwise
      */
     public static InstanceNoise annealed(double sigma) {
@@ -41,7 +51,11 @@ public record InstanceNoise(double sigma) {
         return new InstanceNoise(sigma);
     }
 
-    /** Whether any noise is added. */
+    /**
+     * Whether any noise is added.
+     *
+     * @return whether any noise is added
+     */
     public boolean isOn() {
         return sigma > 0;
     }
@@ -50,6 +64,12 @@ public record InstanceNoise(double sigma) {
      * Returns the standard deviation at generator step {@code step} (from 0) of a run of {@code
      * totalSteps}: {@code sigma * (1 - step / totalSteps)}, and 0 from {@code totalSteps} on (a run
      * extended on resume sees no noise beyond the original end).
+     *
+     * @param step the global step, from 1
+     * @param totalSteps the run's last global step
+     * @return the standard deviation at generator step {@code step} (from 0) of a run of {@code totalSteps}:
+     *     {@code sigma * (1 - step / totalSteps)}, and 0 from {@code totalSteps} on (a run extended on resume
+     *     sees no noise beyond the original end)
      */
     public double sigmaAt(long step, long totalSteps) {
         if (step >= totalSteps) {
@@ -58,7 +78,11 @@ public record InstanceNoise(double sigma) {
         return sigma * (1 - (double) step / totalSteps);
     }
 
-    /** Describes the setting, e.g. {@code annealed(0.1)} or {@code none}. */
+    /**
+     * Describes the setting, e.g. {@code annealed(0.1)} or {@code none}.
+     *
+     * @return the setting as text
+     */
     public String describe() {
         return isOn() ? "annealed(" + sigma + ")" : "none";
     }

@@ -7,7 +7,11 @@ package dev.gan4j.train;
  */
 public sealed interface LabelSmoothing permits LabelSmoothing.None, LabelSmoothing.OneSided, LabelSmoothing.TwoSided {
 
-    /** Targets 1 and 0. The default. */
+    /**
+     * Targets 1 and 0. The default.
+     *
+     * @return targets 1 and 0
+     */
     static LabelSmoothing none() {
         return new None();
     }
@@ -16,6 +20,7 @@ public sealed interface LabelSmoothing permits LabelSmoothing.None, LabelSmoothi
      * Real target {@code real}, fake target 0, as Salimans et al. recommend.
      *
      * @param real in (0.5, 1]; 0.9 is usual
+     * @return one-sided smoothing
      */
     static LabelSmoothing oneSided(float real) {
         return new OneSided(real);
@@ -26,15 +31,24 @@ public sealed interface LabelSmoothing permits LabelSmoothing.None, LabelSmoothi
      *
      * @param real in (0.5, 1]
      * @param fake in [0, 0.5)
+     * @return two-sided smoothing
      */
     static LabelSmoothing twoSided(float real, float fake) {
         return new TwoSided(real, fake);
     }
 
-    /** Returns the discriminator's target for real images. */
+    /**
+     * Returns the discriminator's target for real images.
+     *
+     * @return the discriminator's target for real images
+     */
     float realTarget();
 
-    /** Returns the discriminator's target for generated images. */
+    /**
+     * Returns the discriminator's target for generated images.
+     *
+     * @return the discriminator's target for generated images
+     */
     float fakeTarget();
 
     /** No smoothing. */
@@ -56,7 +70,11 @@ public sealed interface LabelSmoothing permits LabelSmoothing.None, LabelSmoothi
      * @param real the real target, in (0.5, 1]
      */
     record OneSided(float real) implements LabelSmoothing {
-        /** Checks the target. */
+        /**
+         * Checks the target.
+         *
+         * @param real in (0.5, 1]; 0.9 is usual
+         */
         public OneSided {
             checkReal(real);
         }
@@ -79,7 +97,12 @@ public sealed interface LabelSmoothing permits LabelSmoothing.None, LabelSmoothi
      * @param fake the fake target, in [0, 0.5)
      */
     record TwoSided(float real, float fake) implements LabelSmoothing {
-        /** Checks both targets. */
+        /**
+         * Checks both targets.
+         *
+         * @param real in (0.5, 1]; 0.9 is usual
+         * @param fake in [0, 0.5)
+         */
         public TwoSided {
             checkReal(real);
             if (!(fake >= 0f && fake < 0.5f)) {

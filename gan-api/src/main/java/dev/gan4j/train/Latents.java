@@ -14,6 +14,11 @@ public final class Latents {
      * Returns {@code count * latentDim} samples of N(0, 1), from a {@link SplittableRandom} seeded with
      * {@code seed} (Box-Muller on its doubles).
      *
+     * @param count the number of latent vectors
+     * @param latentDim the size of one latent vector
+     * @param seed the seed
+     * @return {@code count * latentDim} samples of N(0, 1), from a {@link SplittableRandom} seeded with
+     *     {@code seed} (Box-Muller on its doubles)
      * @throws IllegalArgumentException if {@code count < 1}, {@code latentDim < 1}, or {@code count *
      *     latentDim} is more than one Java array holds ({@code Integer.MAX_VALUE - 8})
      */

@@ -19,7 +19,11 @@ import java.util.Locale;
 public sealed interface LearningRateSchedule
         permits LearningRateSchedule.Constant, LearningRateSchedule.Linear, LearningRateSchedule.Cosine {
 
-    /** The same learning rate throughout. The default. */
+    /**
+     * The same learning rate throughout. The default.
+     *
+     * @return the same learning rate throughout
+     */
     static LearningRateSchedule constant() {
         return new Constant(0);
     }
@@ -29,6 +33,7 @@ public sealed interface LearningRateSchedule
      * CycleGAN's last half): factor {@code 1 - (1 - finalFraction) p} at progress {@code p} in [0, 1].
      *
      * @param finalFraction the factor at the last update, in [0, 1]
+     * @return a linear decay
      * @throws IllegalArgumentException otherwise
      */
     static LearningRateSchedule linear(double finalFraction) {
@@ -40,30 +45,50 @@ public sealed interface LearningRateSchedule
      * + (1 - finalFraction)(1 + cos(π p)) / 2} at progress {@code p} in [0, 1].
      *
      * @param finalFraction the factor at the last update, in [0, 1]
+     * @return a cosine decay
      * @throws IllegalArgumentException otherwise
      */
     static LearningRateSchedule cosine(double finalFraction) {
         return new Cosine(finalFraction, 0);
     }
 
-    /** Returns the updates of the linear warm-up, 0 for none. */
+    /**
+     * Returns the updates of the linear warm-up, 0 for none.
+     *
+     * @return the updates of the linear warm-up, 0 for none
+     */
     int warmup();
 
     /**
      * Returns this schedule after a linear warm-up of {@code updates} updates: the factor is {@code t /
      * updates} for update {@code t <= updates}.
      *
+     * @param updates the warm-up's updates, {@code >= 0}
+     * @return this schedule after a linear warm-up of {@code updates} updates: the factor is {@code t /
+     *     updates} for update {@code t <= updates}
      * @throws IllegalArgumentException if {@code updates < 0}
      */
     LearningRateSchedule withWarmup(int updates);
 
-    /** Returns the name as saved in checkpoints: {@code constant}, {@code linear} or {@code cosine}. */
+    /**
+     * Returns the name as saved in checkpoints: {@code constant}, {@code linear} or {@code cosine}.
+     *
+     * @return the name as saved in checkpoints: {@code constant}, {@code linear} or {@code cosine}
+     */
     String name();
 
-    /** Returns the factor at the last update, 1 for {@link #constant()}. */
+    /**
+     * Returns the factor at the last update, 1 for {@link #constant()}.
+     *
+     * @return the factor at the last update, 1 for {@link #constant()}
+     */
     double finalFraction();
 
-    /** Returns the schedule with its settings, e.g. {@code cosine(final=0.0, warmup=500)}. */
+    /**
+     * Returns the schedule with its settings, e.g. {@code cosine(final=0.0, warmup=500)}.
+     *
+     * @return the schedule with its settings
+     */
     default String describe() {
         return String.format(Locale.ROOT, "%s(final=%s, warmup=%d)", name(), finalFraction(), warmup());
     }
@@ -73,6 +98,7 @@ public sealed interface LearningRateSchedule
      *
      * @param t the update, from 1; past {@code total} the last factor holds
      * @param total the run's updates of this optimiser, at least 1
+     * @return the factor of the learning rate at update {@code t} of {@code total}
      * @throws IllegalArgumentException if {@code t < 1} or {@code total < 1}
      */
     default double factor(long t, long total) {
@@ -89,7 +115,12 @@ public sealed interface LearningRateSchedule
         return decay(p);
     }
 
-    /** The factor at progress {@code p} in [0, 1] of the decay. */
+    /**
+     * The factor at progress {@code p} in [0, 1] of the decay.
+     *
+     * @param p the progress, in [0, 1]
+     * @return the factor at progress {@code p} in [0, 1] of the decay
+     */
     double decay(double p);
 
     private static void check(double finalFraction, int warmup) {
@@ -104,7 +135,10 @@ public sealed interface LearningRateSchedule
 
     /** A constant learning rate after the warm-up. */
     record Constant(int warmup) implements LearningRateSchedule {
-        /** @throws IllegalArgumentException if {@code warmup < 0} */
+        /**
+         * @param warmup the updates of the linear warm-up, 0 for none
+         * @throws IllegalArgumentException if {@code warmup < 0}
+         */
         public Constant {
             check(1, warmup);
         }
@@ -132,7 +166,11 @@ public sealed interface LearningRateSchedule
 
     /** Linear decay to {@code finalFraction}. */
     record Linear(double finalFraction, int warmup) implements LearningRateSchedule {
-        /** @throws IllegalArgumentException if a value is out of range */
+        /**
+         * @param finalFraction the factor at the last update, in [0, 1]
+         * @param warmup the updates of the linear warm-up, 0 for none
+         * @throws IllegalArgumentException if a value is out of range
+         */
         public Linear {
             check(finalFraction, warmup);
         }
@@ -155,7 +193,11 @@ public sealed interface LearningRateSchedule
 
     /** Cosine decay to {@code finalFraction}. */
     record Cosine(double finalFraction, int warmup) implements LearningRateSchedule {
-        /** @throws IllegalArgumentException if a value is out of range */
+        /**
+         * @param finalFraction the factor at the last update, in [0, 1]
+         * @param warmup the updates of the linear warm-up, 0 for none
+         * @throws IllegalArgumentException if a value is out of range
+         */
         public Cosine {
             check(finalFraction, warmup);
         }

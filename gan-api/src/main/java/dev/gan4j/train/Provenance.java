@@ -90,7 +90,43 @@ public record Provenance(
      */
     public static final int PROPERTIES_VERSION = 2;
 
-    /** @throws NullPointerException if a text, the time or the discriminator option is null */
+    /**
+     * @param recipe the generator preset's name, or {@code custom}
+     * @param seed the training seed
+     * @param steps the generator updates made
+     * @param epochs the epochs completed
+     * @param batchSize the batch size
+     * @param loss the loss with its parameters, as {@link GanLoss#describe()} gives it, followed by {@code "
+     *     + "} and the gradient penalty's {@link GradientPenalty#describe()} when there is one, e.g. {@code
+     *     wassersteinGp + wganGp(lambda=10.0)}
+     * @param labelSmoothing the discriminator's real and fake targets, e.g. {@code 0.9/0.1}
+     * @param generatorOptimizer the generator's optimiser and settings
+     * @param discriminatorOptimizer the discriminator's optimiser and settings
+     * @param datasetSize the number of real images trained on
+     * @param engine the engine with its versions, e.g. {@code DJL 0.36.0 / PyTorch 2.7.1}
+     * @param device the device trained on, e.g. {@code cpu()}
+     * @param gan4jVersion the gan4j version
+     * @param finishedAt when training ended (for a checkpoint: when it was written)
+     * @param stepsPerEpoch the generator steps of each epoch
+     * @param discriminatorSteps the discriminator updates per generator update
+     * @param generatorEma the decay of the generator's moving average, 0 without one
+     * @param dataFingerprint a checksum of the training images as the engine read them, e.g. {@code
+     *     crc32c:1a2b3c4d}: equal for the same images in the same order
+     * @param discriminator the discriminator's spec
+     * @param jvm the Java runtime, e.g. {@code 17.0.15+6-Debian-1deb12u1 (OpenJDK 64-Bit Server VM)}
+     * @param os the operating system, e.g. {@code Linux 6.1.0 amd64}
+     * @param runId the run's identifier (a random UUID drawn when a new run starts), the same in every
+     *     checkpoint of the run, resumed or not, and in the generator it trains: a checkpoint directory belongs
+     *     to one run
+     * @param augmentation the augmentation of the discriminator's inputs, as {@link Augmentation#describe()}
+     *     gives it, e.g. {@code diffAugment(color,translation,cutout)}; {@code none} in files written before it
+     *     was recorded
+     * @param instanceNoise the instance noise, as {@link InstanceNoise#describe()} gives it; {@code none} in
+     *     files written before it was recorded
+     * @param labelFlips the probability of flipping a discriminator target; 0 in files written before it was
+     *     recorded
+     * @throws NullPointerException if a text, the time or the discriminator option is null
+     */
     public Provenance {
         Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(loss, "loss");
@@ -117,6 +153,17 @@ public record Provenance(
      *
      * @param dataFingerprint the CRC-32C of the training images, as {@link #dataFingerprint()} shows it
      * @param runId the run's identifier, see {@link #runId()}
+     * @param config the run's settings
+     * @param steps the generator updates made
+     * @param stepsPerEpoch the generator steps of each epoch
+     * @param datasetSize the number of real images trained on
+     * @param engine the engine with its versions, e.g. {@code DJL 0.36.0 / PyTorch 2.7.1}
+     * @param device the device trained on, e.g. {@code cpu()}
+     * @param gan4jVersion the gan4j version
+     * @param at when training ended (for a checkpoint: when it was written)
+     * @return the provenance of a run of {@code config} on {@code engine} and {@code device} after {@code
+     *     steps} generator steps, with this JVM and operating system; its {@link #epochs()} are those {@code
+     *     steps} complete
      */
     public static Provenance of(GanConfig config, long steps, int stepsPerEpoch, int datasetSize,
             long dataFingerprint, String engine, String device, String gan4jVersion, Instant at, String runId) {
@@ -155,6 +202,9 @@ public record Provenance(
      * Returns every field as text under its key, in a fixed order, with {@code provenance_version}
      * first: the one form saved generators, checkpoints and ONNX metadata hold. Floats are written so
      * that they read back exactly; the discriminator as its {@link SpecText} (several lines).
+     *
+     * @return every field as text under its key, in a fixed order, with {@code provenance_version} first: the
+     *     one form saved generators, checkpoints and ONNX metadata hold
      */
     public Map<String, String> toProperties() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -190,6 +240,8 @@ public record Provenance(
     /**
      * Reads what {@link #toProperties()} wrote; other keys are ignored.
      *
+     * @param p the properties
+     * @return the provenance read
      * @throws IllegalArgumentException naming the key that is missing, or unreadable or out of range
      *     with its value, or the version if it is not {@value #PROPERTIES_VERSION}
      */

@@ -44,25 +44,45 @@ public final class ResumeBuilder {
         this.from = Objects.requireNonNull(from, "path");
     }
 
-    /** Adds a listener; listeners are called in the order added. Default: none. */
+    /**
+     * Adds a listener; listeners are called in the order added. Default: none.
+     *
+     * @param listener the listener to add
+     * @return this builder
+     */
     public ResumeBuilder listener(TrainingListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
-    /** As {@link GanTrainer.Builder#health(HealthPolicy)}; not saved in checkpoints. Default: the defaults. */
+    /**
+     * As {@link GanTrainer.Builder#health(HealthPolicy)}; not saved in checkpoints. Default: the defaults.
+     *
+     * @param policy the health policy
+     * @return this builder
+     */
     public ResumeBuilder health(HealthPolicy policy) {
         this.health = Objects.requireNonNull(policy, "health");
         return this;
     }
 
-    /** As {@link GanTrainer.Builder#quality(QualityMetric)}; not saved in checkpoints. Default: none. */
+    /**
+     * As {@link GanTrainer.Builder#quality(QualityMetric)}; not saved in checkpoints. Default: none.
+     *
+     * @param quality the quality metric
+     * @return this builder
+     */
     public ResumeBuilder quality(QualityMetric quality) {
         this.quality = Objects.requireNonNull(quality, "quality");
         return this;
     }
 
-    /** As {@link GanTrainer.Builder#profileSteps(boolean)}; not saved in checkpoints. Default: off. */
+    /**
+     * As {@link GanTrainer.Builder#profileSteps(boolean)}; not saved in checkpoints. Default: off.
+     *
+     * @param on whether steps are timed
+     * @return this builder
+     */
     public ResumeBuilder profileSteps(boolean on) {
         this.profileSteps = on;
         return this;
@@ -71,6 +91,9 @@ public final class ResumeBuilder {
     /**
      * As {@link GanTrainer.Builder#nativeMemory(NativeMemory)}; not saved in checkpoints. Default:
      * {@link NativeMemory#REUSE}.
+     *
+     * @param policy the native memory policy
+     * @return this builder
      */
     public ResumeBuilder nativeMemory(NativeMemory policy) {
         this.nativeMemory = Objects.requireNonNull(policy, "nativeMemory");
@@ -82,6 +105,8 @@ public final class ResumeBuilder {
      * finished run. Default: the original number. {@link #build()} checks that it is not before the
      * checkpoint's epoch.
      *
+     * @param epochs the total number of epochs
+     * @return this builder
      * @throws IllegalArgumentException if {@code epochs < 1}
      */
     public ResumeBuilder epochs(int epochs) {
@@ -95,6 +120,9 @@ public final class ResumeBuilder {
     /**
      * Trains on {@code device} instead of the original run's. Default: the original device setting.
      * Weights then match an uninterrupted run only approximately (see docs/checkpoints.md).
+     *
+     * @param device the device to train on
+     * @return this builder
      */
     public ResumeBuilder device(ComputeDevice device) {
         this.device = Objects.requireNonNull(device, "device");
@@ -104,6 +132,9 @@ public final class ResumeBuilder {
     /**
      * Writes further checkpoints into {@code directory}, with the original run's interval and count.
      * Default: the directory holding the checkpoint resumed from.
+     *
+     * @param directory the checkpoint directory
+     * @return this builder
      */
     public ResumeBuilder checkpointDir(Path directory) {
         this.checkpointDir = Objects.requireNonNull(directory, "checkpointDir");
@@ -114,6 +145,9 @@ public final class ResumeBuilder {
      * Moves another run's checkpoints found in the checkpoint directory into {@code other-runs/<their
      * run id>/} inside it, instead of refusing to resume there. Default {@code false}: {@link #build()}
      * refuses, naming both runs. See {@link GanTrainer.Builder#setAsideOtherRuns(boolean)}.
+     *
+     * @param setAside whether another run's checkpoints are set aside
+     * @return this builder
      */
     public ResumeBuilder setAsideOtherRuns(boolean setAside) {
         this.setAsideOtherRuns = setAside;
@@ -126,6 +160,9 @@ public final class ResumeBuilder {
      * throwing {@link CorruptCheckpointException}; when a checkpoint file older than the newest is given,
      * damaged newer ones are renamed the same way. Default {@code false}: a bad checkpoint is an error
      * that names the previous good one and says to call this.
+     *
+     * @param skip whether a damaged checkpoint is skipped for the previous one
+     * @return this builder
      */
     public ResumeBuilder skipCorrupt(boolean skip) {
         this.skipCorrupt = skip;
@@ -136,6 +173,7 @@ public final class ResumeBuilder {
      * Reads the checkpoint (the newest one, if the path is a directory) and returns a trainer that
      * continues the run, with the engine on the class path.
      *
+     * @return a trainer that continues the run, with the engine on the class path
      * @throws CorruptCheckpointException if the checkpoint is truncated or damaged, naming the file,
      *     what is wrong and the previous good checkpoint (unless {@link #skipCorrupt(boolean)})
      * @throws IOException if the path holds no checkpoint or cannot be read

@@ -14,7 +14,11 @@ import java.util.Objects;
  */
 public interface TrainedGan extends Generator, AutoCloseable {
 
-    /** Returns where this generator came from. */
+    /**
+     * Returns where this generator came from.
+     *
+     * @return where this generator came from
+     */
     Provenance provenance();
 
     /**
@@ -22,6 +26,7 @@ public interface TrainedGan extends Generator, AutoCloseable {
      * written atomically: a crash leaves either the old file or the new one. Only a regular file is
      * replaced; through a symbolic link, the file it points to (the link stays).
      *
+     * @param file the file to write
      * @throws NullPointerException with the message {@code "file"} if {@code file} is null
      * @throws java.nio.file.FileSystemException naming the path if it is a directory, FIFO, device,
      *     socket or a loop of links: nothing is written
@@ -37,6 +42,7 @@ public interface TrainedGan extends Generator, AutoCloseable {
      * options}: opset 17, dynamic batch, images in [-1, 1]. See {@link #exportOnnx(Path,
      * OnnxExportOptions)}.
      *
+     * @param file the ONNX file to write
      * @throws IOException if the file cannot be written
      */
     default void exportOnnx(Path file) throws IOException {
@@ -51,6 +57,8 @@ public interface TrainedGan extends Generator, AutoCloseable {
      * is written atomically, as by {@link #save(Path)}: only a regular file is replaced, through a
      * symbolic link the file it points to; a directory, FIFO or device is refused.
      *
+     * @param file the ONNX file to write
+     * @param options the export options
      * @throws NullPointerException with the message {@code "file"} or {@code "options"}, whichever is null
      * @throws java.nio.file.FileSystemException naming the path if it is a directory, FIFO, device,
      *     socket or a loop of links: nothing is written
@@ -63,6 +71,8 @@ public interface TrainedGan extends Generator, AutoCloseable {
      * Loads a generator written by {@link #save(Path)}, with the engine on the class path, onto the
      * engine's default device: the first GPU it sees, else the CPU (as {@link ComputeDevice#auto()}).
      *
+     * @param file a file written by {@link #save(Path)}
+     * @return the loaded generator
      * @throws NullPointerException with the message {@code "file"} if {@code file} is null
      * @throws java.nio.file.NoSuchFileException if there is no such file, naming it
      * @throws java.nio.file.FileSystemException if the path is a directory, naming it

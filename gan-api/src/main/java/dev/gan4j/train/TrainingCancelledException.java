@@ -18,6 +18,7 @@ public class TrainingCancelledException extends GanException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The global steps trained when training stopped. */
     private final long steps;
     private final transient Path lastCheckpoint;
 
@@ -39,7 +40,11 @@ public class TrainingCancelledException extends GanException {
         this.lastCheckpoint = lastCheckpoint;
     }
 
-    /** Returns the global steps trained when training stopped. */
+    /**
+     * Returns the global steps trained when training stopped.
+     *
+     * @return the global steps trained when training stopped
+     */
     public long steps() {
         return steps;
     }
@@ -47,6 +52,9 @@ public class TrainingCancelledException extends GanException {
     /**
      * Returns the newest checkpoint of the run, written at {@link #steps()} unless writing it failed;
      * empty when checkpoints are off.
+     *
+     * @return the newest checkpoint of the run, written at {@link #steps()} unless writing it failed; empty
+     *     when checkpoints are off
      */
     public Optional<Path> lastCheckpoint() {
         return Optional.ofNullable(lastCheckpoint);

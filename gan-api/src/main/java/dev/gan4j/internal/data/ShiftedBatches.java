@@ -27,6 +27,13 @@ public final class ShiftedBatches {
     private final int[] order;
     private int next;
 
+    /**
+     * Draws batches of {@code data}, which must have labels.
+     *
+     * @param data the labelled images
+     * @param maxShift the largest offset per axis, in pixels
+     * @param random the seeded host generator of every shuffle and offset
+     */
     public ShiftedBatches(ImageDataset data, int maxShift, SplittableRandom random) {
         TensorShape shape = data.imageShape();
         this.channels = shape.dim(0);
@@ -56,6 +63,7 @@ public final class ShiftedBatches {
         this.next = n;
     }
 
+    /** {@return the number of images} */
     public int size() {
         return labels.length;
     }
@@ -63,6 +71,10 @@ public final class ShiftedBatches {
     /**
      * Fills {@code images} ({@code batch} images) and {@code labelsOut} with the next batch, starting a
      * freshly shuffled pass when the current one has fewer than {@code batch} images left.
+     *
+     * @param batch the number of images in the batch
+     * @param images the buffer the images are written to
+     * @param labelsOut the array the labels are written to, from index 0
      */
     public void next(int batch, float[] images, int[] labelsOut) {
         if (next + batch > order.length) {

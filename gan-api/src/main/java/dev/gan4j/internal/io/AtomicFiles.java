@@ -34,7 +34,12 @@ public final class AtomicFiles {
     /** Writes the content of a stream. */
     @FunctionalInterface
     public interface Content {
-        /** Writes everything to {@code out}; do not close it. */
+        /**
+         * Writes everything to {@code out}; do not close it.
+         *
+         * @param out the stream to write to, which the caller closes
+         * @throws IOException if writing fails
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -46,6 +51,8 @@ public final class AtomicFiles {
      * new content. A directory, a FIFO, device or socket, or a loop of links is refused before anything
      * is written.
      *
+     * @param target the file to write
+     * @param content what to write into it
      * @throws NullPointerException with the message {@code "file"} if {@code target} is null
      * @throws java.nio.file.FileSystemException if {@code target} (or what it links to) is not a
      *     regular file, or is a root with no file name; the message names the path and what it is
@@ -75,6 +82,7 @@ public final class AtomicFiles {
      * Creates the folders {@code file} goes in, as {@link Files#createDirectories} does, but where one of
      * them is a file, says which: the JDK's message is that path alone, or {@code "Not a directory"}.
      *
+     * @param file the file whose parent folders are made
      * @throws IOException {@code "<path> is not a directory"} for the nearest existing one that is not,
      *     or if a folder cannot be made
      */

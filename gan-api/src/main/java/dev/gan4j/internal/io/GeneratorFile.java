@@ -64,7 +64,15 @@ public final class GeneratorFile {
      */
     public record Loaded(GeneratorSpec spec, Provenance provenance, List<HostTensor> parameters) {}
 
-    /** Writes the file atomically: a crash leaves either the old file or the new one. */
+    /**
+     * Writes the file atomically: a crash leaves either the old file or the new one.
+     *
+     * @param file the file to write
+     * @param spec its spec
+     * @param parameters its parameters, in the spec's order
+     * @param provenance where it came from
+     * @throws IOException if the file cannot be written
+     */
     public static void write(Path file, GeneratorSpec spec, List<HostTensor> parameters, Provenance provenance)
             throws IOException {
         byte[] weights = TensorBlock.write(parameters);
@@ -80,6 +88,8 @@ public final class GeneratorFile {
     /**
      * Reads a file written by {@link #write}.
      *
+     * @param file the file to read
+     * @return the spec, parameters and provenance read
      * @throws NullPointerException with the message {@code "file"} if {@code file} is null
      * @throws NoSuchFileException naming the file if there is none
      * @throws java.nio.file.FileSystemException naming the file if it is a directory

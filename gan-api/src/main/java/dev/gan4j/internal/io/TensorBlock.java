@@ -26,7 +26,12 @@ public final class TensorBlock {
 
     private TensorBlock() {}
 
-    /** Encodes {@code tensors}, in order. */
+    /**
+     * Encodes {@code tensors}, in order.
+     *
+     * @param tensors the tensors to encode
+     * @return the encoded block
+     */
     public static byte[] write(List<HostTensor> tensors) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -58,6 +63,8 @@ public final class TensorBlock {
      *
      * @param file the file it came from, for messages, or {@code null} for bytes from elsewhere
      * @param entry the zip entry it came from, for messages
+     * @param bytes the block's bytes
+     * @return the tensors, in the order written
      * @throws IOException naming the file and entry if the block is not one or is cut short
      */
     public static List<HostTensor> read(Path file, String entry, byte[] bytes) throws IOException {

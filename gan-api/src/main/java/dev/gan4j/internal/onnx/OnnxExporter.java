@@ -68,6 +68,10 @@ public final class OnnxExporter {
      * Writes the model of {@code spec} with its trained {@code parameters} atomically.
      *
      * @param parameters every parameter, named as the engine names them ({@code <layer>.weight} ...)
+     * @param file the ONNX file to write
+     * @param spec the generator's spec
+     * @param provenance where the generator came from, written into the model's metadata
+     * @param options the export options
      * @throws IOException if the file cannot be written
      */
     public static void write(Path file, GeneratorSpec spec, List<HostTensor> parameters, Provenance provenance,

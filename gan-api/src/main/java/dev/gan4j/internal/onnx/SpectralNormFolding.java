@@ -26,6 +26,11 @@ public final class SpectralNormFolding {
      * Returns {@code weights} with every spectrally normalised layer's {@code <i>.weight} divided by its
      * {@code σ}; {@code weights} is not changed.
      *
+     * @param stack the network's layers with their shapes
+     * @param weights every parameter by name; a folded layer's weight and bias replaced (a bias added where
+     *     it had none)
+     * @return {@code weights} with every spectrally normalised layer's {@code <i>.weight} divided by its
+     *     {@code σ}; {@code weights} is not changed
      * @throws IllegalStateException if a normalised layer's weight or {@code <i>.spectralU} is missing
      */
     public static Map<String, HostTensor> fold(LayerStack stack, Map<String, HostTensor> weights) {
@@ -53,6 +58,13 @@ public final class SpectralNormFolding {
     /**
      * Returns {@code ‖Wᵀu‖} in double precision, {@code W} the weight of {@code shape} as a matrix with
      * one row per output unit: axis 0, or axis 1 when {@code rowsSecond}.
+     *
+     * @param shape the weight's shape, PyTorch layout
+     * @param w the weight's values, row-major
+     * @param u the power iteration's left vector
+     * @param rowsSecond whether the weight's rows are its second dimension (a transposed convolution) rather than its first
+     * @return {@code ‖Wᵀu‖} in double precision, {@code W} the weight of {@code shape} as a matrix with one
+     *     row per output unit: axis 0, or axis 1 when {@code rowsSecond}
      */
     public static double sigma(long[] shape, float[] w, float[] u, boolean rowsSecond) {
         int rows = Math.toIntExact(shape[rowsSecond ? 1 : 0]);

@@ -7,7 +7,12 @@ public final class FisherYates {
 
     private FisherYates() {}
 
-    /** Shuffles {@code values} in place: every order equally likely, from {@code random} alone. */
+    /**
+     * Shuffles {@code values} in place: every order equally likely, from {@code random} alone.
+     *
+     * @param values the values to shuffle
+     * @param random the seeded generator of the order
+     */
     public static void shuffle(int[] values, SplittableRandom random) {
         for (int i = values.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);

@@ -15,12 +15,24 @@ public final class Seeds {
 
     private Seeds() {}
 
-    /** The seed of torch's generator for global step {@code step} (latents, dropout). */
+    /**
+     * The seed of torch's generator for global step {@code step} (latents, dropout).
+     *
+     * @param runSeed the run's seed
+     * @param step the global step
+     * @return the seed of torch's generator for global step {@code step} (latents, dropout)
+     */
     public static long forStep(long runSeed, long step) {
         return derive(runSeed, STEP_STREAM, step);
     }
 
-    /** The seed of the permutation of pass {@code pass} over the data, from 0. */
+    /**
+     * The seed of the permutation of pass {@code pass} over the data, from 0.
+     *
+     * @param runSeed the run's seed
+     * @param pass the pass over the data, from 0
+     * @return the seed of the permutation of pass {@code pass} over the data, from 0
+     */
     public static long forPass(long runSeed, long pass) {
         return derive(runSeed, PASS_STREAM, pass);
     }

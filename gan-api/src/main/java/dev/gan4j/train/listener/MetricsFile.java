@@ -50,12 +50,21 @@ public final class MetricsFile implements TrainingListener, Closeable {
         this.file = file;
     }
 
-    /** Returns a listener that writes CSV to {@code file}, creating its directory when training starts. */
+    /**
+     * Returns a listener that writes CSV to {@code file}, creating its directory when training starts.
+     *
+     * @param file the CSV file to write
+     * @return a listener that writes CSV to {@code file}, creating its directory when training starts
+     */
     public static MetricsFile csv(Path file) {
         return new MetricsFile(Objects.requireNonNull(file, "file"));
     }
 
-    /** Returns the file written. */
+    /**
+     * Returns the file written.
+     *
+     * @return the file written
+     */
     public Path file() {
         return file;
     }

@@ -32,12 +32,21 @@ public final class ProgressBar implements TrainingListener {
         this.redraw = redraw;
     }
 
-    /** Prints to standard output, redrawing in place when it is a terminal, else in plain lines. */
+    /**
+     * Prints to standard output, redrawing in place when it is a terminal, else in plain lines.
+     *
+     * @return a progress bar on standard output
+     */
     public static ProgressBar toConsole() {
         return new ProgressBar(System.out, isTerminal());
     }
 
-    /** Prints plain lines to {@code out}: a few per epoch and the epoch's summary. */
+    /**
+     * Prints plain lines to {@code out}: a few per epoch and the epoch's summary.
+     *
+     * @param out the stream to print to
+     * @return a progress bar printing plain lines
+     */
     public static ProgressBar lines(PrintStream out) {
         return new ProgressBar(out, false);
     }

@@ -29,6 +29,11 @@ public final class SampleGrids implements TrainingListener {
      * Writes {@code count} samples drawn with {@code seed} into {@code dir}, in a grid of {@code
      * columns}.
      *
+     * @param dir the directory of the grids
+     * @param count the samples per grid
+     * @param columns the samples per row
+     * @param seed the seed of the latents, the same every epoch
+     * @return the listener
      * @throws NullPointerException with the message {@code "dir"} if {@code dir} is null
      * @throws IllegalArgumentException if {@code count < 1} or {@code columns < 1}
      */
@@ -43,7 +48,12 @@ public final class SampleGrids implements TrainingListener {
         return new SampleGrids(dir, count, columns, seed);
     }
 
-    /** Returns the file written after {@code epoch}. */
+    /**
+     * Returns the file written after {@code epoch}.
+     *
+     * @param epoch the epoch that ended, from 1
+     * @return the file written after {@code epoch}
+     */
     public Path fileFor(int epoch) {
         return dir.resolve(String.format(Locale.ROOT, "epoch-%03d.png", epoch));
     }

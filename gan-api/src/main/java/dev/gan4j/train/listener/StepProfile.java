@@ -36,7 +36,11 @@ public record StepProfile(
         double totalSeconds,
         long hostCopies) {
 
-    /** Returns the time no phase covers. */
+    /**
+     * Returns the time no phase covers.
+     *
+     * @return the time no phase covers
+     */
     public double otherSeconds() {
         return totalSeconds - dataSeconds - discriminatorSeconds - generatorSeconds - metricsSeconds;
     }

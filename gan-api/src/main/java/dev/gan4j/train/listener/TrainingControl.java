@@ -25,6 +25,10 @@ public interface TrainingControl {
      */
     void stop(String reason);
 
-    /** Returns the reason given to the first {@link #stop}, or empty while training goes on. */
+    /**
+     * Returns the reason given to the first {@link #stop}, or empty while training goes on.
+     *
+     * @return the reason given to the first {@link #stop}, or empty while training goes on
+     */
     Optional<String> stopReason();
 }

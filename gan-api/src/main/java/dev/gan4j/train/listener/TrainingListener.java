@@ -22,15 +22,27 @@ public interface TrainingListener {
      */
     default void onTrainingStart(GanConfig config, int datasetSize) {}
 
-    /** An epoch is about to start. */
+    /**
+     * An epoch is about to start.
+     *
+     * @param epoch the epoch starting, from 1
+     * @param stepsPerEpoch the steps in each epoch
+     */
     default void onEpochStart(int epoch, int stepsPerEpoch) {}
 
-    /** A step was measured (every {@code logEvery} steps and at the end of each epoch). */
+    /**
+     * A step was measured (every {@code logEvery} steps and at the end of each epoch).
+     *
+     * @param metrics the step's report
+     */
     default void onStep(StepMetrics metrics) {}
 
     /**
      * A step was measured; what training calls. By default it calls {@link #onStep(StepMetrics)};
      * override this one instead to end the run early with {@link TrainingControl#stop}.
+     *
+     * @param metrics the step's report
+     * @param control stops training when asked
      */
     default void onStep(StepMetrics metrics, TrainingControl control) {
         onStep(metrics);
@@ -39,21 +51,34 @@ public interface TrainingListener {
     /**
      * A health condition was diagnosed, under a policy that does not ignore it. Called before the
      * diagnosis is logged and, if its action is {@code STOP}, before training stops.
+     *
+     * @param diagnosis the condition found
      */
     default void onHealth(Diagnosis diagnosis) {}
 
-    /** An epoch ended (after fewer steps than usual if a {@link TrainingControl#stop} ends it). */
+    /**
+     * An epoch ended (after fewer steps than usual if a {@link TrainingControl#stop} ends it).
+     *
+     * @param summary the epoch's summary
+     */
     default void onEpochEnd(EpochSummary summary) {}
 
     /**
      * An epoch ended; what training calls. By default it calls {@link #onEpochEnd(EpochSummary)};
      * override this one instead to end the run early with {@link TrainingControl#stop}.
+     *
+     * @param summary the epoch's summary
+     * @param control stops training when asked
      */
     default void onEpochEnd(EpochSummary summary, TrainingControl control) {
         onEpochEnd(summary);
     }
 
-    /** Training ended, normally. */
+    /**
+     * Training ended, normally.
+     *
+     * @param provenance where the trained generator came from
+     */
     default void onTrainingEnd(Provenance provenance) {}
 
     /**
@@ -64,6 +89,8 @@ public interface TrainingListener {
      * dev.gan4j.train.TrainingCancelledException}, an {@code Error}, or an exception from any listener,
      * this one included), possibly without {@link #onTrainingStart} before it: release only what you
      * hold.
+     *
+     * @param error what stopped training
      */
     default void onTrainingFailed(Throwable error) {}
 
@@ -80,12 +107,16 @@ public interface TrainingListener {
      * A quality report was made, after the {@link EpochSummary} of its epoch: every {@code every}
      * epochs and after the last when a {@link QualityMetric} was set with {@link
      * GanTrainer.Builder#quality(QualityMetric)}.
+     *
+     * @param report the quality measured
      */
     default void onQuality(QualityReport report) {}
 
     /**
      * Where the time of the steps since the previous report went, right after their {@link
      * #onStep}; only when {@link GanTrainer.Builder#profileSteps(boolean)} is on.
+     *
+     * @param profile the phases' times
      */
     default void onProfile(StepProfile profile) {}
 }
