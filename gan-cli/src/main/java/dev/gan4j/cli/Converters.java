@@ -95,17 +95,6 @@ final class Converters {
                 parts.length == 3 ? Integer.parseInt(parts[2]) : 1);
     }
 
-    /** {@code on} or {@code off}. */
-    static final class OnOff implements ITypeConverter<Boolean> {
-        @Override
-        public Boolean convert(String value) {
-            if (!value.equals("on") && !value.equals("off")) {
-                throw new TypeConversionException("must be on or off, got " + value);
-            }
-            return value.equals("on");
-        }
-    }
-
     /** {@code constant}, {@code linear} or {@code cosine}: decaying to 0 over the run. */
     static final class Schedule implements ITypeConverter<LearningRateSchedule> {
         @Override

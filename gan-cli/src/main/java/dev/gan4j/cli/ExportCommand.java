@@ -50,7 +50,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
             options = b.build();
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         try (TrainedGan gan = TrainedGan.load(model)) {
             gan.exportOnnx(onnx, options);

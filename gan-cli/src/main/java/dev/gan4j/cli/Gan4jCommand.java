@@ -77,13 +77,32 @@ public final class Gan4jCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Gan4jCommand());
         commandLine.setExecutionExceptionHandler(new Failure());
+        commandLine.setParameterExceptionHandler(Gan4jCommand::usageError);
         return commandLine;
+    }
+
+    /**
+     * Prints the message of a usage error, picocli's suggestions for a mistyped option, and the usage of
+     * the (sub)command; returns {@value #USAGE}.
+     */
+    static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println(commandLine.getColorScheme().errorText(e.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        commandLine.usage(err, commandLine.getColorScheme());
+        err.flush();
+        return USAGE;
     }
 
     /** Prints a failure's message (or with {@code --stacktrace} its stack trace) and returns {@value #FAILED}. */
     static final class Failure implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+            if (e instanceof CommandLine.ParameterException) {
+                // A value only the builder could judge (TrainCommand.builder): a usage error all the same.
+                return usageError((CommandLine.ParameterException) e, parseResult.originalArgs().toArray(new String[0]));
+            }
             PrintWriter err = commandLine.getErr();
             if (parseResult.originalArgs().contains("--stacktrace")) {
                 e.printStackTrace(err);

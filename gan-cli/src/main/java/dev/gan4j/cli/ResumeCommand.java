@@ -46,24 +46,24 @@ public final class ResumeCommand implements Callable<Integer> {
             description = "The run's epochs in all, to train longer. Default: the checkpoint's.")
     Integer epochs;
 
-    @Option(names = "--skip-corrupt", paramLabel = "on|off", defaultValue = "off", converter = Converters.OnOff.class,
+    @Option(names = "--skip-corrupt", arity = "1", paramLabel = "on|off", defaultValue = "off",
             description = "Resume from the newest checkpoint that reads back whole, skipping damaged newer ones."
                     + " Default: ${DEFAULT-VALUE}.")
-    boolean skipCorrupt;
+    Switch skipCorrupt;
 
-    @Option(names = "--health", paramLabel = "on|off", defaultValue = "on", converter = Converters.OnOff.class,
+    @Option(names = "--health", arity = "1", paramLabel = "on|off", defaultValue = "on",
             description = "The health monitor (a diverging run stops). Default: ${DEFAULT-VALUE}.")
-    boolean health;
+    Switch health;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter printer = spec.commandLine().getOut();
         ImageDataset images = data.read();
-        ResumeBuilder resume = GanTrainer.resume(from).skipCorrupt(skipCorrupt);
+        ResumeBuilder resume = GanTrainer.resume(from).skipCorrupt(skipCorrupt.isOn());
         if (epochs != null) {
             resume.epochs(epochs);
         }
-        if (!health) {
+        if (!health.isOn()) {
             resume.health(HealthPolicy.off());
         }
         MetricsFile metrics = MetricsFile.csv(out.resolve("metrics.csv"));

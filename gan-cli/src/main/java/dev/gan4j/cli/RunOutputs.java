@@ -25,7 +25,7 @@ final class RunOutputs {
     /**
      * The listeners of a {@code train} or {@code resume} run writing into {@code out}, in the order they
      * are called: the console progress bar (with the whole run's ETA), a sample grid per epoch ({@code
-     * epoch-N.png}: 64 images of seed 2024, 8 columns) and the metrics of every report ({@code
+     * epoch-001.png}...: 64 images of seed 2024, 8 columns) and the metrics of every report ({@code
      * metrics}). The one place to add a listener to both commands.
      */
     static List<TrainingListener> listeners(Path out, MetricsFile metrics) {

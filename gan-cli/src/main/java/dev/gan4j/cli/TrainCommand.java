@@ -51,7 +51,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--recipe", paramLabel = "NAME", defaultValue = "dcgan", converter = Converters.RecipeName.class,
+    @Option(names = "--recipe", paramLabel = "RECIPE", defaultValue = "dcgan", converter = Converters.RecipeName.class,
             completionCandidates = Converters.RecipeNames.class,
             description = "The recipe: dcgan (compact, fast on a CPU) or keras (the Keras DCGAN reference)."
                     + " Default: ${DEFAULT-VALUE}.")
@@ -76,7 +76,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "The seed of every random choice. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--loss", paramLabel = "NAME", converter = Converters.Loss.class,
+    @Option(names = "--loss", paramLabel = "LOSS", converter = Converters.Loss.class,
             completionCandidates = Converters.LossNames.class,
             description = "The loss, one of ${COMPLETION-CANDIDATES}. Default: the recipe's (nonSaturating).")
     GanLoss loss;
@@ -86,9 +86,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + " (every 16 updates). Default: none (wganGp:10 with --loss wassersteinGp).")
     GradientPenalty penalty;
 
-    @Option(names = "--spectral-norm", paramLabel = "on|off", defaultValue = "off", converter = Converters.OnOff.class,
+    @Option(names = "--spectral-norm", arity = "1", paramLabel = "on|off", defaultValue = "off",
             description = "Spectral normalisation of every discriminator layer. Default: ${DEFAULT-VALUE}.")
-    boolean spectralNorm;
+    Switch spectralNorm;
 
     @Option(names = "--augment", paramLabel = "POLICIES", converter = Converters.Augment.class,
             description = "DiffAugment: a comma-separated list of color, translation, cutout. Default: none.")
@@ -108,7 +108,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + " (dcgan 2e-4, keras 1e-4).")
     Double learningRate;
 
-    @Option(names = "--lr-schedule", paramLabel = "NAME", defaultValue = "constant", converter = Converters.Schedule.class,
+    @Option(names = "--lr-schedule", paramLabel = "SCHEDULE", defaultValue = "constant", converter = Converters.Schedule.class,
             completionCandidates = ScheduleNames.class,
             description = "How the learning rate changes: constant, or linear or cosine decay to 0 over the run."
                     + " Default: ${DEFAULT-VALUE}.")
@@ -144,9 +144,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     int qualityEvery;
 
-    @Option(names = "--health", paramLabel = "on|off", defaultValue = "on", converter = Converters.OnOff.class,
+    @Option(names = "--health", arity = "1", paramLabel = "on|off", defaultValue = "on",
             description = "The health monitor (a diverging run stops). Default: ${DEFAULT-VALUE}.")
-    boolean health;
+    Switch health;
 
     @Option(names = "--log-every", paramLabel = "STEPS", defaultValue = "10", converter = Converters.Positive.class,
             description = "Steps between metrics reports. Default: ${DEFAULT-VALUE}.")
@@ -182,7 +182,7 @@ public final class TrainCommand implements Callable<Integer> {
             LearningRateSchedule s = warmup > 0 ? schedule.withWarmup(warmup) : schedule;
             builder.optimizer(recipe.adam(learningRate != null ? learningRate : recipe.learningRate()).schedule(s));
         }
-        if (spectralNorm) {
+        if (spectralNorm.isOn()) {
             builder.discriminator(recipe.discriminator(true));
         }
         if (loss != null) {
@@ -192,13 +192,13 @@ public final class TrainCommand implements Callable<Integer> {
             }
             if (loss instanceof GanLoss.WassersteinGp && recipe == Recipe.DCGAN) {
                 // WGAN-GP's penalty refuses BatchNorm in the critic (Gulrajani et al. drop it).
-                builder.discriminator(DiscriminatorSpec.dcgan().spectralNorm(spectralNorm).batchNorm(false).build());
+                builder.discriminator(DiscriminatorSpec.dcgan().spectralNorm(spectralNorm.isOn()).batchNorm(false).build());
             }
         }
         if (penalty != null) {
             builder.gradientPenalty(penalty);
             if (recipe == Recipe.DCGAN) {
-                builder.discriminator(DiscriminatorSpec.dcgan().spectralNorm(spectralNorm).batchNorm(false).build());
+                builder.discriminator(DiscriminatorSpec.dcgan().spectralNorm(spectralNorm.isOn()).batchNorm(false).build());
             }
         }
         if (augment != null) {
@@ -225,7 +225,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (keepCheckpoints != null) {
             builder.keepCheckpoints(keepCheckpoints);
         }
-        if (!health) {
+        if (!health.isOn()) {
             builder.health(HealthPolicy.off());
         }
         return builder.logEvery(logEvery).device(device);
@@ -247,7 +247,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             builder = builder(images.size());
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         // Settings that contradict each other fail here, before any file is written.
         builder.config();
