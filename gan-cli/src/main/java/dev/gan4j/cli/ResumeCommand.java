@@ -2,10 +2,8 @@ package dev.gan4j.cli;
 
 import dev.gan4j.data.ImageDataset;
 import dev.gan4j.health.HealthPolicy;
-import dev.gan4j.health.UnhealthyTrainingException;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.ResumeBuilder;
-import dev.gan4j.train.TrainedGan;
 import dev.gan4j.train.listener.MetricsFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,22 +36,17 @@ public final class ResumeCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "gan4j-out",
-            description = "Where the grids, metrics, generator and ONNX file go. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Option(names = "--epochs", paramLabel = "N", converter = Converters.Positive.class,
             description = "The run's epochs in all, to train longer. Default: the checkpoint's.")
     Integer epochs;
 
-    @Option(names = "--skip-corrupt", arity = "1", paramLabel = "on|off", defaultValue = "off",
+    @Option(names = "--skip-corrupt", paramLabel = "on|off", defaultValue = "off",
             description = "Resume from the newest checkpoint that reads back whole, skipping damaged newer ones."
                     + " Default: ${DEFAULT-VALUE}.")
     Switch skipCorrupt;
-
-    @Option(names = "--health", arity = "1", paramLabel = "on|off", defaultValue = "on",
-            description = "The health monitor (a diverging run stops). Default: ${DEFAULT-VALUE}.")
-    Switch health;
 
     @Override
     public Integer call() throws IOException {
@@ -63,28 +56,16 @@ public final class ResumeCommand implements Callable<Integer> {
         if (epochs != null) {
             resume.epochs(epochs);
         }
-        if (!health.isOn()) {
+        if (!run.health.isOn()) {
             resume.health(HealthPolicy.off());
         }
-        MetricsFile metrics = MetricsFile.csv(out.resolve("metrics.csv"));
-        RunOutputs.listeners(out, metrics).forEach(resume::listener);
-        GanTrainer trainer;
-        try {
-            trainer = resume.build();
-        } catch (IOException | RuntimeException e) {
-            metrics.close();
-            throw e;
-        }
+        MetricsFile metrics = MetricsFile.csv(run.out.resolve("metrics.csv"));
+        RunOutputs.listeners(run.out, metrics).forEach(resume::listener);
+        GanTrainer trainer = resume.build();
         printer.printf("resuming %s: %d epochs, batch %d, loss %s, seed %d%n", from, trainer.config().epochs(),
                 trainer.config().batchSize(), trainer.config().loss().describe(), trainer.config().seed());
         printer.flush();
-        long start = System.nanoTime();
-        try (metrics; TrainedGan gan = trainer.train(images)) {
-            RunOutputs.finish(gan, out, metrics, (System.nanoTime() - start) / 1e9, null, printer);
-        } catch (UnhealthyTrainingException e) {
-            spec.commandLine().getErr().println("metrics up to the stop: " + metrics.file().toAbsolutePath());
-            throw e;
-        }
+        RunOutputs.train(trainer, images, run.out, metrics, null, spec.commandLine());
         return Gan4jCommand.OK;
     }
 }

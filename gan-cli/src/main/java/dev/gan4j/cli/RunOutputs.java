@@ -1,7 +1,10 @@
 package dev.gan4j.cli;
 
+import dev.gan4j.data.ImageDataset;
+import dev.gan4j.health.UnhealthyTrainingException;
 import dev.gan4j.quality.QualityMetric;
 import dev.gan4j.quality.QualityReport;
+import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.TrainedGan;
 import dev.gan4j.train.listener.MetricsFile;
 import dev.gan4j.train.listener.ProgressBar;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
 
 /**
  * What {@code train} and {@code resume} write into their output directory, and print: the listeners of
@@ -48,11 +52,27 @@ final class RunOutputs {
     }
 
     /**
+     * Trains, then writes and prints what {@link #finish} does; closes {@code metrics}. If health stops
+     * the run, says where the metrics up to the stop are and rethrows, for {@link Gan4jCommand}'s
+     * failure handling (exit 1).
+     */
+    static void train(GanTrainer trainer, ImageDataset images, Path out, MetricsFile metrics, QualityMetric quality,
+            CommandLine commandLine) throws IOException {
+        long start = System.nanoTime();
+        try (metrics; TrainedGan gan = trainer.train(images)) {
+            finish(gan, out, metrics, (System.nanoTime() - start) / 1e9, quality, commandLine.getOut());
+        } catch (UnhealthyTrainingException e) {
+            commandLine.getErr().println("metrics up to the stop: " + metrics.file().toAbsolutePath());
+            throw e;
+        }
+    }
+
+    /**
      * Writes the trained generator ({@code generator.gan4j}), its ONNX export ({@code generator.onnx})
      * and 100 samples of seed 7 ({@code samples.png}) into {@code out}, and prints where they are; with
      * a {@code quality} metric, also its final report as a table.
      */
-    static void finish(TrainedGan gan, Path out, MetricsFile metrics, double seconds, QualityMetric quality,
+    private static void finish(TrainedGan gan, Path out, MetricsFile metrics, double seconds, QualityMetric quality,
             PrintWriter printer) throws IOException {
         Path model = out.resolve("generator.gan4j");
         gan.save(model);

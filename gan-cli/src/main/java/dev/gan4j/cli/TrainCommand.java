@@ -2,7 +2,6 @@ package dev.gan4j.cli;
 
 import dev.gan4j.data.ImageDataset;
 import dev.gan4j.health.HealthPolicy;
-import dev.gan4j.health.UnhealthyTrainingException;
 import dev.gan4j.quality.QualityMetric;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.train.Augmentation;
@@ -14,7 +13,6 @@ import dev.gan4j.train.GradientPenalty;
 import dev.gan4j.train.InstanceNoise;
 import dev.gan4j.train.LabelSmoothing;
 import dev.gan4j.train.LearningRateSchedule;
-import dev.gan4j.train.TrainedGan;
 import dev.gan4j.train.listener.MetricsFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,9 +58,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "gan4j-out",
-            description = "Where the grids, metrics, generator and ONNX file go. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Option(names = "--epochs", paramLabel = "N", converter = Converters.Positive.class,
             description = "Epochs. Default: the recipe's (dcgan 36, keras 5).")
@@ -86,7 +83,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + " (every 16 updates). Default: none (wganGp:10 with --loss wassersteinGp).")
     GradientPenalty penalty;
 
-    @Option(names = "--spectral-norm", arity = "1", paramLabel = "on|off", defaultValue = "off",
+    @Option(names = "--spectral-norm", paramLabel = "on|off", defaultValue = "off",
             description = "Spectral normalisation of every discriminator layer. Default: ${DEFAULT-VALUE}.")
     Switch spectralNorm;
 
@@ -143,10 +140,6 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Report sample quality every N epochs and after the last; 0 turns it off."
                     + " Default: ${DEFAULT-VALUE}.")
     int qualityEvery;
-
-    @Option(names = "--health", arity = "1", paramLabel = "on|off", defaultValue = "on",
-            description = "The health monitor (a diverging run stops). Default: ${DEFAULT-VALUE}.")
-    Switch health;
 
     @Option(names = "--log-every", paramLabel = "STEPS", defaultValue = "10", converter = Converters.Positive.class,
             description = "Steps between metrics reports. Default: ${DEFAULT-VALUE}.")
@@ -225,7 +218,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (keepCheckpoints != null) {
             builder.keepCheckpoints(keepCheckpoints);
         }
-        if (!health.isOn()) {
+        if (!run.health.isOn()) {
             builder.health(HealthPolicy.off());
         }
         return builder.logEvery(logEvery).device(device);
@@ -251,8 +244,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         // Settings that contradict each other fail here, before any file is written.
         builder.config();
-        MetricsFile metrics = MetricsFile.csv(out.resolve("metrics.csv"));
-        RunOutputs.listeners(out, metrics).forEach(builder::listener);
+        MetricsFile metrics = MetricsFile.csv(run.out.resolve("metrics.csv"));
+        RunOutputs.listeners(run.out, metrics).forEach(builder::listener);
         QualityMetric quality = quality();
         if (quality != null) {
             builder.quality(quality).listener(RunOutputs.qualityLines(printer));
@@ -272,13 +265,7 @@ public final class TrainCommand implements Callable<Integer> {
             printer.println("preparing the quality metric's " + quality.classifier().describe());
         }
         printer.flush();
-        long start = System.nanoTime();
-        try (metrics; TrainedGan gan = builder.build().train(images)) {
-            RunOutputs.finish(gan, out, metrics, (System.nanoTime() - start) / 1e9, quality, printer);
-        } catch (UnhealthyTrainingException e) {
-            spec.commandLine().getErr().println("metrics up to the stop: " + metrics.file().toAbsolutePath());
-            throw e;
-        }
+        RunOutputs.train(builder.build(), images, run.out, metrics, quality, spec.commandLine());
         return Gan4jCommand.OK;
     }
 }

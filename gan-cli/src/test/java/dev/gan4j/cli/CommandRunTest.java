@@ -191,4 +191,19 @@ class CommandRunTest {
         assertThat(resumed.resolve("generator.gan4j")).isRegularFile();
         assertThat(checkpoints.resolve("checkpoint-000000000004.ckpt")).isRegularFile();
     }
+
+    @Test
+    void aDivergingRunStopsWithItsDiagnosisAndExitCode1() {
+        Path diverged = dir.resolve("diverged");
+
+        // an Adam step of 1e30 turns the generator's loss NaN at the first step, which health stops
+        Run train = run("train", "--images", "64", "--epochs", "1", "--quality-every", "0", "--log-every", "1",
+                "--learning-rate", "1e30", "--out", diverged.toString());
+
+        assertThat(train.code()).isEqualTo(Gan4jCommand.FAILED);
+        assertThat(train.err()).contains("metrics up to the stop: " + diverged.resolve("metrics.csv").toAbsolutePath(),
+                "gan4j train: training stopped: divergence at global step 1", "Advice:",
+                "(UnhealthyTrainingException; --stacktrace shows where)").doesNotContain("\tat ");
+        assertThat(diverged.resolve("generator.gan4j")).doesNotExist();
+    }
 }

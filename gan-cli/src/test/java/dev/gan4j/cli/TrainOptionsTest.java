@@ -105,7 +105,7 @@ class TrainOptionsTest {
         GanConfig config = c.builder(9000).config();
 
         assertThat(c.recipe).isEqualTo(Recipe.DCGAN);
-        assertThat(c.out).isEqualTo(Path.of("gan4j-out"));
+        assertThat(c.run.out).isEqualTo(Path.of("gan4j-out"));
         assertThat(c.qualityEvery).isEqualTo(6);
         assertThat(c.data.data).isNull();
         assertThat(config.seed()).isEqualTo(42);
