@@ -1,5 +1,6 @@
 package dev.gan4j.examples;
 
+import dev.gan4j.cli.Recipe;
 import dev.gan4j.data.ImageDataset;
 import dev.gan4j.data.Mnist;
 import dev.gan4j.health.HealthPolicy;
@@ -300,7 +301,7 @@ public final class DeviceCheck {
      * losses itself, and a health stop would hide the figures.
      */
     private static GanTrainer.Builder recipe(ComputeDevice device, long seed) {
-        return TrainMnist.Recipe.DCGAN.builder(Mnist.bundledTrainingSet().size())
+        return Recipe.DCGAN.builder(Mnist.bundledTrainingSet().size())
                 .epochs(1)
                 .device(device)
                 .seed(seed)

@@ -8,7 +8,11 @@ import dev.gan4j.health.HealthCondition;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import dev.gan4j.spec.DiscriminatorSpec;
+import dev.gan4j.spec.GeneratorSpec;
+import dev.gan4j.train.GanTrainer;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -126,5 +130,57 @@ class ProgressBarTest {
     @Test
     void discriminatorAccuracyIsTheMeanOfRealAndFake() {
         assertThat(metrics(1, 1).discriminatorAccuracy()).isEqualTo(0.825f);
+    }
+
+    private static StepMetrics metrics(int step, int stepsPerEpoch, long globalStep) {
+        return new StepMetrics(1, step, stepsPerEpoch, globalStep, 0.5f, 1.25f, 0.8f, 0.3f, 0.9f, 0.75f, 0.25f,
+                1234.4, 0.5f, 0.25f, 9f, 10f);
+    }
+
+    @Test
+    void etaCoversTheEpochAndTheWholeRunFromTheMeanTimePerStep() {
+        // given: a run of 3 epochs of 1,000 steps and a clock that advances 200 s over 100 steps (2 s a step)
+        AtomicLong nanos = new AtomicLong();
+        ProgressBar timed = ProgressBar.lines(new PrintStream(bytes, true, StandardCharsets.UTF_8), nanos::get);
+        timed.onTrainingStart(GanTrainer.builder().generator(GeneratorSpec.dcgan().build())
+                .discriminator(DiscriminatorSpec.dcgan().build()).epochs(3).config(), 9000);
+        timed.onEpochStart(1, 1000);
+
+        timed.onStep(metrics(10, 1000, 10));
+        nanos.set(200_000_000_000L);
+        timed.onStep(metrics(110, 1000, 110));
+        timed.onEpochEnd(new EpochSummary(1, 3, 1000, metrics(1000, 1000, 1000), 200, null));
+
+        // then: no rate at the first report; then 890 steps x 2 s left in the epoch and 2,890 in the run,
+        // and 2,000 steps after the first epoch
+        List<String> lines = printed().lines().collect(Collectors.toList());
+        assertThat(lines.get(1)).endsWith(" img/s");
+        assertThat(lines.get(2)).endsWith(" img/s  ETA epoch 29:40, run 1:36:20");
+        assertThat(lines.get(3)).startsWith("epoch 1/3 done in 200.0 s, run ETA 1:06:40, means: d_loss ");
+    }
+
+    @Test
+    void etaOfAResumedRunCountsFromWhereItResumed() {
+        // given: a run resumed at step 2,000 of 3,000, reporting at 1 s a step
+        AtomicLong nanos = new AtomicLong(5_000_000_000_000L);
+        ProgressBar timed = ProgressBar.lines(new PrintStream(bytes, true, StandardCharsets.UTF_8), nanos::get);
+        timed.onTrainingStart(GanTrainer.builder().generator(GeneratorSpec.dcgan().build())
+                .discriminator(DiscriminatorSpec.dcgan().build()).epochs(3).config(), 9000);
+
+        timed.onStep(metrics(10, 1000, 2010));
+        nanos.addAndGet(100_000_000_000L);
+        timed.onStep(metrics(110, 1000, 2110));
+
+        // then: 890 steps left, in the epoch and in the run, at 1 s each
+        assertThat(printed().lines().skip(1)).singleElement().asString().endsWith("ETA epoch 14:50, run 14:50");
+    }
+
+    @Test
+    void durationsReadAsMinutesUnderAnHourAndHoursAbove() {
+        assertThat(ProgressBar.duration(0.4)).isEqualTo("0:00");
+        assertThat(ProgressBar.duration(59.5)).isEqualTo("1:00");
+        assertThat(ProgressBar.duration(3599)).isEqualTo("59:59");
+        assertThat(ProgressBar.duration(3600)).isEqualTo("1:00:00");
+        assertThat(ProgressBar.duration(100 * 3600 + 61)).isEqualTo("100:01:01");
     }
 }

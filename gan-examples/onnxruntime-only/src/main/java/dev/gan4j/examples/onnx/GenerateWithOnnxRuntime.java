@@ -58,8 +58,12 @@ public final class GenerateWithOnnxRuntime {
         }
     }
 
-    /** Draws {@code count} images in chunks the model accepts. */
-    static float[] generateAll(OnnxGenerator generator, int count, long seed) throws OrtException {
+    /**
+     * Draws {@code count} images from the latents of {@code seed} ({@link NormalLatents}) in chunks the
+     * model accepts; {@code count * C * H * W} floats in the model's output range. The gan4j command's
+     * {@code generate} uses it too.
+     */
+    public static float[] generateAll(OnnxGenerator generator, int count, long seed) throws OrtException {
         int latentDim = generator.latentDim();
         int[] chw = generator.imageShape();
         int imageSize = chw[0] * chw[1] * chw[2];

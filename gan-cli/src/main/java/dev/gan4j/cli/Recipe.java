@@ -1,0 +1,102 @@
+package dev.gan4j.cli;
+
+import dev.gan4j.spec.DiscriminatorSpec;
+import dev.gan4j.spec.GeneratorSpec;
+import dev.gan4j.train.Adam;
+import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.LabelSmoothing;
+
+/**
+ * The recipes {@code gan4j train --recipe} offers for MNIST, with their own defaults: {@code dcgan} (the
+ * compact preset that draws digits in a few minutes on two CPU cores) and {@code keras} (the Keras DCGAN
+ * reference recipe exactly). gan-examples' DeviceCheck trains the first.
+ */
+public enum Recipe {
+    /** The compact DCGAN preset: Adam(2e-4, 0.5), one-sided smoothing 0.9, batch 32, 36 epochs. */
+    DCGAN("dcgan", 32, 36, 2e-4, 0.5),
+    /** The Keras reference: Adam(1e-4, 0.3), labels 0.9/0.1, batch 64, 5 epochs of a tenth of a pass. */
+    KERAS("keras", 64, 5, 1e-4, 0.3);
+
+    private final String id;
+    private final int batchSize;
+    private final int epochs;
+    private final double learningRate;
+    private final double beta1;
+
+    Recipe(String id, int batchSize, int epochs, double learningRate, double beta1) {
+        this.id = id;
+        this.batchSize = batchSize;
+        this.epochs = epochs;
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+    }
+
+    /**
+     * Returns the recipe named {@code name}: {@code dcgan} or {@code keras}.
+     *
+     * @throws IllegalArgumentException naming the valid ones otherwise
+     */
+    public static Recipe of(String name) {
+        for (Recipe r : values()) {
+            if (r.id.equals(name)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("--recipe must be dcgan or keras, got " + name);
+    }
+
+    /** Returns the name on the command line, {@code dcgan} or {@code keras}. */
+    public String id() {
+        return id;
+    }
+
+    /** Returns the recipe's real images per step: 32 for dcgan, 64 for keras. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Returns the recipe's epochs: 36 for dcgan, 5 for keras. */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** Returns the recipe's Adam, with {@code learningRate} for both networks. */
+    public Adam adam(double learningRate) {
+        return Adam.of(learningRate, beta1);
+    }
+
+    /** Returns the recipe's learning rate: 2e-4 for dcgan, 1e-4 for keras. */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** Returns a builder holding the recipe for a data set of {@code datasetSize} images. */
+    public GanTrainer.Builder builder(int datasetSize) {
+        if (this == KERAS) {
+            // The reference recipe: Adam(1e-4, beta1 0.3), labels 0.9/0.1, a tenth of a pass per epoch.
+            return GanTrainer.builder()
+                    .generator(GeneratorSpec.kerasDcgan().build())
+                    .discriminator(discriminator(false))
+                    .labelSmoothing(LabelSmoothing.twoSided(0.9f, 0.1f))
+                    .optimizer(adam(learningRate))
+                    .batchSize(batchSize)
+                    .stepsPerEpoch(Math.max(1, datasetSize / batchSize / 10))
+                    .epochs(epochs);
+        }
+        // Radford et al.'s optimiser with one-sided smoothing; batch 32 because on a CPU more updates
+        // of half the size learn more per second (measured: docs/recipes.md).
+        return GanTrainer.builder()
+                .generator(GeneratorSpec.dcgan().build())
+                .discriminator(discriminator(false))
+                .labelSmoothing(LabelSmoothing.oneSided(0.9f))
+                .optimizer(adam(learningRate))
+                .batchSize(batchSize)
+                .epochs(epochs);
+    }
+
+    /** The recipe's discriminator, every layer spectrally normalised if {@code spectralNorm}. */
+    public DiscriminatorSpec discriminator(boolean spectralNorm) {
+        return this == KERAS ? DiscriminatorSpec.kerasDcgan().spectralNorm(spectralNorm).build()
+                : DiscriminatorSpec.dcgan().spectralNorm(spectralNorm).build();
+    }
+}
