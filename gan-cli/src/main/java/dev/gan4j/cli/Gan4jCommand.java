@@ -57,12 +57,19 @@ public final class Gan4jCommand implements Runnable {
     /**
      * Runs the command and exits with its code. DJL stays offline unless {@code ai.djl.offline} is set:
      * the PyTorch natives come with the command, so nothing is downloaded.
+     *
+     * @param args the command line
      */
     public static void main(String[] args) {
         System.exit(execute(args));
     }
 
-    /** Runs the command with {@code args} in this JVM and returns its exit code; for delegating programs. */
+    /**
+     * Runs the command with {@code args} in this JVM and returns its exit code; for delegating programs.
+     *
+     * @param args the command line
+     * @return the exit code: 0 success, 1 failed run, 2 usage error
+     */
     public static int execute(String... args) {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
@@ -73,6 +80,8 @@ public final class Gan4jCommand implements Runnable {
     /**
      * Returns the command line, with the failure handling that maps an exception to {@value #FAILED} and
      * its message; tests call {@link CommandLine#execute} on it with their own output writers.
+     *
+     * @return a new command line of the {@code gan4j} command
      */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Gan4jCommand());

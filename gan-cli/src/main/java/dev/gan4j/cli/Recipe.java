@@ -34,6 +34,8 @@ public enum Recipe {
     /**
      * Returns the recipe named {@code name}: {@code dcgan} or {@code keras}.
      *
+     * @param name the name on the command line
+     * @return the recipe of that name
      * @throws IllegalArgumentException naming the valid ones otherwise
      */
     public static Recipe of(String name) {
@@ -45,32 +47,58 @@ public enum Recipe {
         throw new IllegalArgumentException("--recipe must be dcgan or keras, got " + name);
     }
 
-    /** Returns the name on the command line, {@code dcgan} or {@code keras}. */
+    /**
+     * Returns the name on the command line, {@code dcgan} or {@code keras}.
+     *
+     * @return the name on the command line
+     */
     public String id() {
         return id;
     }
 
-    /** Returns the recipe's real images per step: 32 for dcgan, 64 for keras. */
+    /**
+     * Returns the recipe's real images per step: 32 for dcgan, 64 for keras.
+     *
+     * @return the recipe's batch size
+     */
     public int batchSize() {
         return batchSize;
     }
 
-    /** Returns the recipe's epochs: 36 for dcgan, 5 for keras. */
+    /**
+     * Returns the recipe's epochs: 36 for dcgan, 5 for keras.
+     *
+     * @return the recipe's epochs
+     */
     public int epochs() {
         return epochs;
     }
 
-    /** Returns the recipe's Adam, with {@code learningRate} for both networks. */
+    /**
+     * Returns the recipe's Adam, with {@code learningRate} for both networks.
+     *
+     * @param learningRate the learning rate of both networks
+     * @return the recipe's Adam with that learning rate
+     */
     public Adam adam(double learningRate) {
         return Adam.of(learningRate, beta1);
     }
 
-    /** Returns the recipe's learning rate: 2e-4 for dcgan, 1e-4 for keras. */
+    /**
+     * Returns the recipe's learning rate: 2e-4 for dcgan, 1e-4 for keras.
+     *
+     * @return the recipe's learning rate
+     */
     public double learningRate() {
         return learningRate;
     }
 
-    /** Returns a builder holding the recipe for a data set of {@code datasetSize} images. */
+    /**
+     * Returns a builder holding the recipe for a data set of {@code datasetSize} images.
+     *
+     * @param datasetSize the number of real images, which sets keras's steps per epoch
+     * @return a builder holding the recipe
+     */
     public GanTrainer.Builder builder(int datasetSize) {
         if (this == KERAS) {
             // The reference recipe: Adam(1e-4, beta1 0.3), labels 0.9/0.1, a tenth of a pass per epoch.
@@ -94,7 +122,12 @@ public enum Recipe {
                 .epochs(epochs);
     }
 
-    /** The recipe's discriminator, every layer spectrally normalised if {@code spectralNorm}. */
+    /**
+     * Returns the recipe's discriminator, every layer spectrally normalised if {@code spectralNorm}.
+     *
+     * @param spectralNorm whether to normalise every layer spectrally
+     * @return the recipe's discriminator
+     */
     public DiscriminatorSpec discriminator(boolean spectralNorm) {
         return this == KERAS ? DiscriminatorSpec.kerasDcgan().spectralNorm(spectralNorm).build()
                 : DiscriminatorSpec.dcgan().spectralNorm(spectralNorm).build();
