@@ -20,11 +20,30 @@ public interface Generator {
      */
     default ImageBatch generate(int count, long seed) {
         ImageBatch.checkCount(count, spec().outputShape());
-        return generate(Latents.normal(count, spec().latentDim(), seed));
+        float[] latents = Latents.normal(count, spec().latentDim(), seed);
+        return spec().classes() == 0 ? generate(latents) : generate(latents, ClassLabels.balanced(count, spec().classes()));
     }
 
     /**
-     * Draws one image per latent vector.
+     * Draws one image per label from a class-conditional generator: image {@code i} is of class {@code
+     * labels[i]}, from latent vector {@code i} of {@link Latents#normal Latents.normal(labels.length,
+     * latentDim, seed)}, so that {@code generate(ClassLabels.balanced(n, classes), seed)} equals {@link
+     * #generate(int, long) generate(n, seed)}. For example {@code generate(new int[] {7, 7, 7}, 42)} draws
+     * three sevens of a digits generator.
+     *
+     * @throws IllegalArgumentException if the generator is unconditional, {@code labels} is empty or a
+     *     label is outside {@code [0, classes)} (naming its index and value; {@link ClassLabels#check}), or
+     *     there are more images than {@link ImageBatch#maxCount}; checked before anything is drawn
+     */
+    default ImageBatch generate(int[] labels, long seed) {
+        ClassLabels.check(spec(), labels);
+        ImageBatch.checkCount(labels.length, spec().outputShape());
+        return generate(Latents.normal(labels.length, spec().latentDim(), seed), labels);
+    }
+
+    /**
+     * Draws one image per latent vector. A class-conditional generator draws image {@code i} of class
+     * {@code i % classes} ({@link ClassLabels#balanced}).
      *
      * @param latents {@code count * latentDim} floats, vector after vector
      * @throws IllegalArgumentException if the length is not a positive multiple of the latent size,
@@ -32,4 +51,15 @@ public interface Generator {
      *     the engine runs ({@link ImageBatch#checkCount})
      */
     ImageBatch generate(float[] latents);
+
+    /**
+     * Draws one image per latent vector and label, from a class-conditional generator.
+     *
+     * @param latents {@code count * latentDim} floats, vector after vector
+     * @param labels {@code count} labels in {@code [0, classes)}
+     * @throws IllegalArgumentException if the generator is unconditional, a label is outside {@code [0,
+     *     classes)} ({@link ClassLabels#check}), the latents are not {@code labels.length} vectors, or the
+     *     images are more than {@link ImageBatch#maxCount}; checked before the engine runs
+     */
+    ImageBatch generate(float[] latents, int[] labels);
 }

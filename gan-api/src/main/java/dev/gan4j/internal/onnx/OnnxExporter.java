@@ -69,9 +69,16 @@ public final class OnnxExporter {
      *
      * @param parameters every parameter, named as the engine names them ({@code <layer>.weight} ...)
      * @throws IOException if the file cannot be written
+     * @throws UnsupportedOperationException if the generator is conditional (not supported yet)
      */
     public static void write(Path file, GeneratorSpec spec, List<HostTensor> parameters, Provenance provenance,
             OnnxExportOptions options) throws IOException {
+        if (spec.classes() > 0) {
+            // Contract v2 (a second input, label int64 [batch]; Gather + Concat) is issue 12's item 4.
+            throw new UnsupportedOperationException("ONNX export of a conditional generator ("
+                    + spec.conditioning().describe() + ") is not supported yet: the ONNX contract v1 has one input,"
+                    + " z; save it with save(file) and draw from it in Java with generate(labels, seed)");
+        }
         Map<String, HostTensor> weights = new LinkedHashMap<>();
         for (HostTensor p : parameters) {
             weights.put(p.name(), p);
