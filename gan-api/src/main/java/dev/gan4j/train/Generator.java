@@ -60,6 +60,13 @@ public interface Generator {
      * @throws IllegalArgumentException if the generator is unconditional, a label is outside {@code [0,
      *     classes)} ({@link ClassLabels#check}), the latents are not {@code labels.length} vectors, or the
      *     images are more than {@link ImageBatch#maxCount}; checked before the engine runs
+     * @throws UnsupportedOperationException from this default, for a conditional spec: an engine whose
+     *     generators can be conditional overrides it (gan-djl's does), so that implementations of
+     *     unconditional generators need not
      */
-    ImageBatch generate(float[] latents, int[] labels);
+    default ImageBatch generate(float[] latents, int[] labels) {
+        ClassLabels.check(spec(), labels);
+        throw new UnsupportedOperationException(getClass().getName() + " does not draw by label; its engine"
+                + " must override Generator.generate(float[], int[]) for a conditional spec");
+    }
 }
