@@ -204,6 +204,9 @@ final class Network {
             return forward(x, training, 0, ops.size());
         }
         NDArray rows = embedding.get(labels);
+        // DJL puts a result in its first operand's manager, here the parameters': move the rows to the
+        // labels' (the step's), so that they and what is computed from them are freed with it.
+        rows.attach(labels.getManager());
         if (conditioning instanceof Conditioning.LabelEmbedding) {
             return forward(x.concat(rows, 1), training, 0, ops.size());
         }
