@@ -17,6 +17,11 @@ import java.util.Map;
  * reshape shape=128,7,7
  * ...
  * </pre>
+ *
+ * <p>A conditional spec ({@link Conditioning}) has a fourth line before the layers, for example {@code
+ * conditioning labelEmbedding classes=10 dim=50} or {@code conditioning projection classes=10}; an
+ * unconditional one has none, so that it is written as before conditioning existed and a text without
+ * the line reads as {@link Conditioning#none()}.
  */
 public final class SpecText {
 
