@@ -12,7 +12,9 @@ public interface Generator {
     /**
      * Draws {@code count} images from latent vectors sampled from N(0, 1) with {@code seed} ({@link
      * Latents#normal}); the same seed gives the same latents on every engine and device. Engines need
-     * not override it: it checks the count, draws the latents and calls {@link #generate(float[])}.
+     * not override it: it checks the count, draws the latents and calls {@link #generate(float[])}, or,
+     * for a class-conditional generator, {@link #generate(float[], int[])} with the balanced labels
+     * {@code i % classes} ({@link ClassLabels#balanced}).
      *
      * @throws IllegalArgumentException if {@code count < 1}, or the images or the latents would not
      *     fit one Java array: more than {@link ImageBatch#maxCount ImageBatch.maxCount(spec().outputShape())}
