@@ -109,10 +109,5 @@ class SampleGridsTest {
         public ImageBatch generate(float[] latents) {
             throw new UnsupportedOperationException();
         }
-
-        @Override
-        public ImageBatch generate(float[] latents, int[] labels) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
