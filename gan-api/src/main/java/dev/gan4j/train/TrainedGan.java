@@ -56,8 +56,6 @@ public interface TrainedGan extends Generator, AutoCloseable {
      *     socket or a loop of links: nothing is written
      * @throws IOException if the file cannot be written, with its path and the reason in the message, as
      *     for {@link #save(Path)}: the file is then unchanged
-     * @throws UnsupportedOperationException if the generator is class-conditional: ONNX export of a
-     *     label input is not supported yet (see {@code docs/conditional.md})
      */
     void exportOnnx(Path file, OnnxExportOptions options) throws IOException;
 

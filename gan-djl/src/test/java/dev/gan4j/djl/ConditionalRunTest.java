@@ -132,17 +132,6 @@ class ConditionalRunTest {
     }
 
     @Test
-    void exportingAConditionalGeneratorToOnnxIsRefusedForNow(@TempDir Path dir) {
-        try (TrainedGan gan = builder(dir).epochs(1).stepsPerEpoch(1).checkpointEvery(1).build().train(DATA)) {
-            assertThatThrownBy(() -> gan.exportOnnx(dir.resolve("g.onnx")))
-                    .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessage("ONNX export of a conditional generator (labelEmbedding(classes=3, dim=4)) is not"
-                            + " supported yet: the ONNX contract v1 has one input, z; save it with save(file) and draw"
-                            + " from it in Java with generate(labels, seed)");
-        }
-    }
-
-    @Test
     void aConditionalRunOnUnlabelledDataFailsBeforeTraining(@TempDir Path dir) {
         assertThatThrownBy(() -> builder(dir).build().train(TinyGan.data(40, 4)))
                 .isInstanceOf(IllegalArgumentException.class)
