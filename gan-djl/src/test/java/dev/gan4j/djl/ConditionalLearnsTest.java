@@ -9,6 +9,7 @@ import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.train.ComputeDevice;
 import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.LabelSmoothing;
 import dev.gan4j.train.TrainedGan;
 import org.junit.jupiter.api.Test;
 
@@ -17,11 +18,13 @@ import org.junit.jupiter.api.Test;
  * asked for: the MNIST quality classifier (read from the user's gan4j cache, trained once if absent)
  * must assign far more than chance, 1 in 10, of the samples to their requested label.
  *
- * <p>Measured on 2026-12-03, on a machine shared with three other jobs (load average 9 to 14 on 2
- * cores): 300 steps of 64 at width 32 took 133 s and reached a conditional accuracy of 0.505; the same
- * run unconditional took 125 s (a conditional step about 1.06 times an unconditional one, under that
- * load). Shorter runs learn the label less: width 16 for 400 steps reached 0.243, width 32 for 150 steps
- * with the hinge loss collapsed to one digit (0.100).
+ * <p>With one-sided label smoothing (Salimans et al. 2016, real target 0.9), which keeps the projection
+ * discriminator from winning outright. Measured on 2026-12-03, on 2 cores shared with three other jobs
+ * (load average 9 to 14), 300 steps of 64 at width 32: conditional accuracy 0.464 in 57 s (seed 42),
+ * 0.460 in 43 s (seed 7). Without smoothing the same run reached 0.505 once (133 s; the same run
+ * unconditional took 125 s, a conditional step about 1.06 times an unconditional one under that load)
+ * and 0.200 another time (two digits drawn for every label); with dropout 0.3 in D, or with the hinge
+ * loss (150 steps), it collapsed to one digit (0.100).
  */
 @Slow
 class ConditionalLearnsTest {
@@ -36,6 +39,7 @@ class ConditionalLearnsTest {
         GanTrainer trainer = GanTrainer.builder()
                 .generator(GeneratorSpec.dcgan().width(32).conditional(10).build())
                 .discriminator(DiscriminatorSpec.dcgan().width(32).conditional(10).build())
+                .labelSmoothing(LabelSmoothing.oneSided(0.9f))
                 .batchSize(64)
                 .stepsPerEpoch(STEPS)
                 .epochs(1)
@@ -52,8 +56,8 @@ class ConditionalLearnsTest {
             System.out.printf("conditional dcgan width 32, %d steps of 64 in %.1f s: conditional accuracy %.3f%n",
                     STEPS, seconds, accuracy);
 
-            // then: chance is 0.1; 0.505 was measured
-            assertThat(accuracy).isGreaterThan(0.35);
+            // then: chance is 0.1; 0.46 was measured with two seeds
+            assertThat(accuracy).isGreaterThan(0.3);
         }
     }
 }
