@@ -16,6 +16,13 @@ public final class OnnxContract {
     /** The contract version written to {@link #KEY_CONTRACT_VERSION}. */
     public static final String VERSION = "1";
 
+    /**
+     * The contract version of a class-conditional generator's model: version 1 with a second input,
+     * {@value #LABEL_INPUT} (int64 {@code [batch]}, each in {@code [0, classes)}), {@link #KEY_INPUTS}
+     * {@code z,label} and {@link #KEY_CLASSES} the number of classes. See {@code docs/conditional.md}.
+     */
+    public static final String CONDITIONAL_VERSION = "2";
+
     /** The latent input's name. */
     public static final String INPUT = "z";
 

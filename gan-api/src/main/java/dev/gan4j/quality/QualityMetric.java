@@ -6,6 +6,7 @@ import dev.gan4j.spec.ClassifierSpec;
 import dev.gan4j.spec.TensorShape;
 import dev.gan4j.spi.Engines;
 import dev.gan4j.spi.GanTrainerProvider;
+import dev.gan4j.train.ClassLabels;
 import dev.gan4j.train.Generator;
 import dev.gan4j.train.Provenance;
 import dev.gan4j.train.TrainedGan;
@@ -252,6 +253,41 @@ public final class QualityMetric {
             step = provenance.steps();
         }
         return score(generator, epoch, step);
+    }
+
+    /**
+     * Returns the conditional accuracy of a class-conditional generator: the share of {@link #samples()}
+     * images, drawn with balanced labels ({@code i % classes}, {@link ClassLabels#balanced}) from latents
+     * seeded with {@link #seed()}, that the classifier assigns to the class they were drawn for. Chance is
+     * {@code 1 / classes}; a generator that ignores its label scores about that. Prepares the classifier
+     * as {@link #classifier()} does.
+     *
+     * @param generator the generator to measure
+     * @return the conditional accuracy of a class-conditional generator: the share of {@link #samples()} images, drawn with balanced labels ({@code i % classes}, {@link ClassLabels#balanced}) from latents seeded with {@link #seed()}, that the classifier assigns to the class they were drawn for
+     * @throws IllegalArgumentException if the generator is not conditional on the classifier's classes, or
+     *     its images do not have the classifier's input shape
+     */
+    public double conditionalAccuracy(Generator generator) {
+        Objects.requireNonNull(generator, "generator");
+        int classes = generator.spec().classes();
+        if (classes != spec.classes()) {
+            throw new IllegalArgumentException("conditional accuracy needs a generator conditional on the classifier's "
+                    + spec.classes() + " classes, got " + (classes == 0 ? "an unconditional one" : "one of " + classes));
+        }
+        if (!generator.spec().outputShape().equals(spec.inputShape())) {
+            throw new IllegalArgumentException("the generator makes images of shape " + generator.spec().outputShape()
+                    + " but the quality classifier takes " + spec.inputShape());
+        }
+        Prepared p = prepared();
+        int[] labels = ClassLabels.balanced(samples, classes);
+        Classification c = p.engine().classify(spec, p.weights(), new BatchImages(generator.generate(labels, seed)));
+        int agree = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (c.predicted(i) == labels[i]) {
+                agree++;
+            }
+        }
+        return (double) agree / labels.length;
     }
 
     /**

@@ -18,10 +18,12 @@ public final class DiscriminatorSpec {
 
     private final String recipe;
     private final LayerStack stack;
+    private final Conditioning conditioning;
 
-    private DiscriminatorSpec(String recipe, LayerStack stack) {
+    private DiscriminatorSpec(String recipe, LayerStack stack, Conditioning conditioning) {
         this.recipe = recipe;
         this.stack = stack;
+        this.conditioning = conditioning;
     }
 
     /**
@@ -109,42 +111,91 @@ public final class DiscriminatorSpec {
     }
 
     /**
-     * Returns the number of trained parameters.
+     * Returns how the discriminator takes a class label: {@link Conditioning#none()} (the default) or a
+     * {@link Conditioning.Projection}.
      *
-     * @return the number of trained parameters
+     * @return how the discriminator takes a class label: {@link Conditioning#none()} (the default) or a {@link Conditioning.Projection}
      */
-    public long parameterCount() {
-        return stack.trainableParameterCount();
+    public Conditioning conditioning() {
+        return conditioning;
     }
 
     /**
-     * Returns a Keras-like table of the layers, their output shapes and parameter counts.
+     * Returns the number of classes the discriminator is conditioned on, or 0 when it is unconditional.
      *
-     * @return a Keras-like table of the layers, their output shapes and parameter counts
+     * @return the number of classes the discriminator is conditioned on, or 0 when it is unconditional
+     */
+    public int classes() {
+        return conditioning.classes();
+    }
+
+    /**
+     * Returns the size of the feature vector {@code φ(x)} that enters the last layer: what a {@link
+     * Conditioning.Projection} takes its inner product with.
+     *
+     * @return the size of the feature vector {@code φ(x)} that enters the last layer: what a {@link Conditioning.Projection} takes its inner product with
+     */
+    public int features() {
+        return stack.inputShapeOf(stack.layers().size() - 1).dim(0);
+    }
+
+    /**
+     * Returns the number of trained parameters, a projection's embedding included.
+     *
+     * @return the number of trained parameters, a projection's embedding included
+     */
+    public long parameterCount() {
+        return stack.trainableParameterCount() + projectionParameters();
+    }
+
+    private long projectionParameters() {
+        return conditioning instanceof Conditioning.Projection
+                ? ((Conditioning.Projection) conditioning).parameterCount(features()) : 0;
+    }
+
+    /**
+     * Returns a Keras-like table of the layers, their output shapes and parameter counts; a projection
+     * discriminator's last rows show the label, its embedding and the inner product added to the logit.
+     *
+     * @return a Keras-like table of the layers, their output shapes and parameter counts; a projection discriminator's last rows show the label, its embedding and the inner product added to the logit
      */
     public String summary() {
-        return stack.summary("Discriminator (" + recipe + ")");
+        if (!(conditioning instanceof Conditioning.Projection)) {
+            return stack.summary("Discriminator (" + recipe + ")");
+        }
+        Conditioning.Projection p = (Conditioning.Projection) conditioning;
+        int features = features();
+        return stack.summary("Discriminator (" + recipe + "), " + p.describe(), List.of(),
+                List.of(new String[] {"input label", "int64, 0.." + (p.classes() - 1), "()", "0"},
+                        new String[] {"projection Embedding", p.classes() + " x " + features,
+                                TensorShape.of(features).toString(), LayerStack.fmt(projectionParameters())},
+                        new String[] {"Add <emb, phi(x)>", "to the dense logit", TensorShape.of(1).toString(), "0"}),
+                projectionParameters());
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DiscriminatorSpec && stack.equals(((DiscriminatorSpec) o).stack);
+        return o instanceof DiscriminatorSpec && stack.equals(((DiscriminatorSpec) o).stack)
+                && conditioning.equals(((DiscriminatorSpec) o).conditioning);
     }
 
     @Override
     public int hashCode() {
-        return stack.hashCode();
+        return 31 * stack.hashCode() + conditioning.hashCode();
     }
 
     @Override
     public String toString() {
-        return "DiscriminatorSpec[" + recipe + ", " + inputShape() + " -> logit, " + layers().size() + " layers]";
+        return "DiscriminatorSpec[" + recipe + ", " + inputShape()
+                + (conditioning.isConditional() ? ", " + conditioning.describe() : "") + " -> logit, "
+                + layers().size() + " layers]";
     }
 
     /** Builds a {@link DiscriminatorSpec} from layers; see {@link LayerListBuilder} for the vocabulary. */
     public static final class Builder extends LayerListBuilder<Builder> {
         private TensorShape inputShape = TensorShape.of(1, 28, 28);
         private String recipe = "custom";
+        private Conditioning conditioning = Conditioning.none();
 
         Builder() {}
 
@@ -191,11 +242,42 @@ public final class DiscriminatorSpec {
         }
 
         /**
+         * Makes the discriminator class-conditional on {@code classes} classes with the default scheme,
+         * {@link Conditioning#projection projection(classes)} (Miyato &amp; Koyama 2018). The last layer must
+         * be {@code dense(1)}. Unconditional by default.
+         *
+         * @param classes the number of classes, at least 2
+         * @return this builder
+         * @throws IllegalArgumentException if {@code classes < 2}
+         */
+        public Builder conditional(int classes) {
+            return conditioning(Conditioning.projection(classes));
+        }
+
+        /**
+         * Sets how the discriminator takes a class label. Default {@link Conditioning#none()}.
+         *
+         * @param conditioning how the network takes a class label
+         * @return this builder
+         * @throws IllegalArgumentException if {@code conditioning} is null or a generator's scheme
+         */
+        public Builder conditioning(Conditioning conditioning) {
+            Checks.notNull("conditioning", conditioning);
+            if (conditioning instanceof Conditioning.LabelEmbedding) {
+                throw new IllegalArgumentException("conditioning " + conditioning.describe() + " is a generator's"
+                        + " scheme; a discriminator takes Conditioning.projection(classes) or none()");
+            }
+            this.conditioning = conditioning;
+            return this;
+        }
+
+        /**
          * Infers every layer's shape and returns the spec.
          *
          * @return the spec
          * @throws IllegalArgumentException if a layer cannot take its input, the output is not one
-         *     logit {@code (1)}, or the last layer is a sigmoid
+         *     logit {@code (1)}, the last layer is a sigmoid, or a {@link Conditioning.Projection} meets a
+         *     last layer other than {@code dense(1)}
          * @throws IllegalStateException if no layer was added
          */
         public DiscriminatorSpec build() {
@@ -211,7 +293,13 @@ public final class DiscriminatorSpec {
                         "discriminator must end in a logit, not sigmoid(): the loss applies the sigmoid;"
                                 + " remove the last sigmoid()");
             }
-            return new DiscriminatorSpec(recipe, stack);
+            Layer last = layers.get(layers.size() - 1);
+            if (conditioning instanceof Conditioning.Projection && !(last instanceof Layer.Dense)) {
+                throw new IllegalArgumentException("conditioning " + conditioning.describe() + " adds <V[y], phi(x)>"
+                        + " to the logit of a last dense(1) layer, whose input is the feature vector phi(x), but the"
+                        + " last layer is " + last.kind() + "; end the discriminator with flatten().dense(1)");
+            }
+            return new DiscriminatorSpec(recipe, stack, conditioning);
         }
     }
 }

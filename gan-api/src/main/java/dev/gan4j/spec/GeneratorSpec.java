@@ -19,11 +19,13 @@ public final class GeneratorSpec {
     private final int latentDim;
     private final String recipe;
     private final LayerStack stack;
+    private final Conditioning conditioning;
 
-    private GeneratorSpec(int latentDim, String recipe, LayerStack stack) {
+    private GeneratorSpec(int latentDim, String recipe, LayerStack stack, Conditioning conditioning) {
         this.latentDim = latentDim;
         this.recipe = recipe;
         this.stack = stack;
+        this.conditioning = conditioning;
     }
 
     /**
@@ -87,12 +89,32 @@ public final class GeneratorSpec {
     }
 
     /**
-     * Returns the layers with their inferred shapes.
+     * Returns the layers with their inferred shapes. With a {@link Conditioning.LabelEmbedding} the first
+     * layer takes {@code latentDim + dim} floats: z, then the label's embedding.
      *
      * @return the layers with their inferred shapes
      */
     public LayerStack stack() {
         return stack;
+    }
+
+    /**
+     * Returns how the generator takes a class label: {@link Conditioning#none()} (the default) or a
+     * {@link Conditioning.LabelEmbedding}.
+     *
+     * @return how the generator takes a class label: {@link Conditioning#none()} (the default) or a {@link Conditioning.LabelEmbedding}
+     */
+    public Conditioning conditioning() {
+        return conditioning;
+    }
+
+    /**
+     * Returns the number of classes the generator draws, or 0 when it is unconditional.
+     *
+     * @return the number of classes the generator draws, or 0 when it is unconditional
+     */
+    public int classes() {
+        return conditioning.classes();
     }
 
     /**
@@ -105,38 +127,56 @@ public final class GeneratorSpec {
     }
 
     /**
-     * Returns the number of trained parameters.
+     * Returns the number of trained parameters, a label embedding's included.
      *
-     * @return the number of trained parameters
+     * @return the number of trained parameters, a label embedding's included
      */
     public long parameterCount() {
-        return stack.trainableParameterCount();
+        return stack.trainableParameterCount() + embeddingParameters();
+    }
+
+    private long embeddingParameters() {
+        return conditioning instanceof Conditioning.LabelEmbedding
+                ? ((Conditioning.LabelEmbedding) conditioning).parameterCount() : 0;
     }
 
     /**
-     * Returns a Keras-like table of the layers, their output shapes and parameter counts.
+     * Returns a Keras-like table of the layers, their output shapes and parameter counts; a conditional
+     * generator's first rows show z, the label, its embedding and their concatenation.
      *
-     * @return a Keras-like table of the layers, their output shapes and parameter counts
+     * @return a Keras-like table of the layers, their output shapes and parameter counts; a conditional generator's first rows show z, the label, its embedding and their concatenation
      */
     public String summary() {
-        return stack.summary("Generator (" + recipe + "), latent " + latentDim);
+        if (!(conditioning instanceof Conditioning.LabelEmbedding)) {
+            return stack.summary("Generator (" + recipe + "), latent " + latentDim);
+        }
+        Conditioning.LabelEmbedding e = (Conditioning.LabelEmbedding) conditioning;
+        return stack.summary("Generator (" + recipe + "), latent " + latentDim + ", " + e.describe(),
+                List.of(new String[] {"input z", "", TensorShape.of(latentDim).toString(), "0"},
+                        new String[] {"input label", "int64, 0.." + (e.classes() - 1), "()", "0"},
+                        new String[] {"label Embedding", e.classes() + " x " + e.dim(), TensorShape.of(e.dim()).toString(),
+                                LayerStack.fmt(e.parameterCount())},
+                        new String[] {"Concatenate [z, emb]", "", stack.inputShape().toString(), "0"}),
+                List.of(), e.parameterCount());
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof GeneratorSpec
                 && latentDim == ((GeneratorSpec) o).latentDim
-                && stack.equals(((GeneratorSpec) o).stack);
+                && stack.equals(((GeneratorSpec) o).stack)
+                && conditioning.equals(((GeneratorSpec) o).conditioning);
     }
 
     @Override
     public int hashCode() {
-        return 31 * latentDim + stack.hashCode();
+        return 31 * (31 * latentDim + stack.hashCode()) + conditioning.hashCode();
     }
 
     @Override
     public String toString() {
-        return "GeneratorSpec[" + recipe + ", latent " + latentDim + " -> " + outputShape() + ", "
+        return "GeneratorSpec[" + recipe + ", latent " + latentDim
+                + (conditioning.isConditional() ? ", " + conditioning.describe() : "") + " -> " + outputShape() + ", "
                 + layers().size() + " layers]";
     }
 
@@ -144,6 +184,7 @@ public final class GeneratorSpec {
     public static final class Builder extends LayerListBuilder<Builder> {
         private int latentDim = 100;
         private String recipe = "custom";
+        private Conditioning conditioning = Conditioning.none();
 
         Builder() {}
 
@@ -171,15 +212,59 @@ public final class GeneratorSpec {
         }
 
         /**
+         * Makes the generator class-conditional on {@code classes} classes with the default scheme,
+         * {@link Conditioning#labelEmbedding labelEmbedding(classes, 50)}: the label's learned embedding is
+         * concatenated after z, so the first layer takes {@code latentDim + 50} floats. Unconditional by
+         * default.
+         *
+         * @param classes the number of classes, at least 2
+         * @return this builder
+         * @throws IllegalArgumentException if {@code classes < 2}
+         */
+        public Builder conditional(int classes) {
+            return conditioning(Conditioning.labelEmbedding(classes, Conditioning.DEFAULT_EMBEDDING_DIM));
+        }
+
+        /**
+         * Sets how the generator takes a class label. Default {@link Conditioning#none()}.
+         *
+         * @param conditioning how the network takes a class label
+         * @return this builder
+         * @throws IllegalArgumentException if {@code conditioning} is null or a discriminator's scheme
+         */
+        public Builder conditioning(Conditioning conditioning) {
+            Checks.notNull("conditioning", conditioning);
+            if (conditioning instanceof Conditioning.Projection) {
+                throw new IllegalArgumentException("conditioning " + conditioning.describe() + " is a discriminator's"
+                        + " scheme; a generator takes Conditioning.labelEmbedding(classes, dim) or none()");
+            }
+            this.conditioning = conditioning;
+            return this;
+        }
+
+        /**
          * Infers every layer's shape and returns the spec.
          *
          * @return the spec
-         * @throws IllegalArgumentException if a layer cannot take its input, or the output is not an
-         *     image {@code (C, H, W)} of 1 to 4 channels (see {@link TensorShape#requireImage(String)})
+         * @throws IllegalArgumentException if a layer cannot take its input (with a label embedding the
+         *     first takes {@code latentDim + dim} floats), or the output is not an image {@code (C, H, W)}
+         *     of 1 to 4 channels (see {@link TensorShape#requireImage(String)})
          * @throws IllegalStateException if no layer was added
          */
         public GeneratorSpec build() {
-            LayerStack stack = new LayerStack("generator", TensorShape.of(latentDim), layers());
+            int embedding = conditioning instanceof Conditioning.LabelEmbedding
+                    ? ((Conditioning.LabelEmbedding) conditioning).dim() : 0;
+            LayerStack stack;
+            try {
+                stack = new LayerStack("generator", TensorShape.of(latentDim + embedding), layers());
+            } catch (IllegalArgumentException e) {
+                if (embedding == 0) {
+                    throw e;
+                }
+                throw new IllegalArgumentException(e.getMessage() + " (" + conditioning.describe()
+                        + " concatenates " + embedding + " floats after z: the first layer takes latentDim "
+                        + latentDim + " + " + embedding + " = " + (latentDim + embedding) + ")", e);
+            }
             if (stack.outputShape().rank() != 3) {
                 throw new IllegalArgumentException(
                         "generator output must be an image (C, H, W), got " + stack.outputShape()
@@ -187,7 +272,7 @@ public final class GeneratorSpec {
             }
             // Checked here, not when the first epoch's samples are drawn: no grid can draw a fifth channel.
             stack.outputShape().requireImage("outputShape");
-            return new GeneratorSpec(latentDim, recipe, stack);
+            return new GeneratorSpec(latentDim, recipe, stack, conditioning);
         }
     }
 }

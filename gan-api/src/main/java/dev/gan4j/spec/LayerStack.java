@@ -129,20 +129,37 @@ public final class LayerStack {
 
     /** Returns a Keras-like table: one row per layer with its settings, output shape and parameters. */
     String summary(String title) {
+        return summary(title, List.of(), List.of(), 0);
+    }
+
+    /**
+     * Returns the table with rows of a conditioning scheme: {@code before} (layer, settings, shape,
+     * parameters) in place of the input row, {@code after} after the last layer, and their {@code
+     * extraTrainable} parameters in the totals.
+     */
+    String summary(String title, List<String[]> before, List<String[]> after, long extraTrainable) {
         StringBuilder sb = new StringBuilder();
         String rule = "-".repeat(78) + "\n";
         sb.append(title).append('\n').append(rule);
         sb.append(row("Layer (type)", "Settings", "Output Shape", "Param #"));
         sb.append("=".repeat(78)).append('\n');
-        sb.append(row("input", "", inputShape.toString(), "0"));
+        if (before.isEmpty()) {
+            sb.append(row("input", "", inputShape.toString(), "0"));
+        }
+        for (String[] r : before) {
+            sb.append(row(r[0], r[1], r[2], r[3]));
+        }
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             TensorShape in = inputShapeOf(i);
             long params = layer.trainableParameterCount(in) + layer.nonTrainableParameterCount(in);
             sb.append(row(i + " " + layer.kind(), layer.settings(), outputShapes.get(i).toString(), fmt(params)));
         }
+        for (String[] r : after) {
+            sb.append(row(r[0], r[1], r[2], r[3]));
+        }
         sb.append("=".repeat(78)).append('\n');
-        long trainable = trainableParameterCount();
+        long trainable = trainableParameterCount() + extraTrainable;
         long frozen = nonTrainableParameterCount();
         sb.append("Total params: ").append(fmt(trainable + frozen)).append('\n');
         sb.append("Trainable params: ").append(fmt(trainable)).append('\n');
@@ -155,7 +172,7 @@ public final class LayerStack {
         return String.format(Locale.ROOT, "%-24s %-22s %-18s %12s%n", layer, settings, shape, params);
     }
 
-    private static String fmt(long n) {
+    static String fmt(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 

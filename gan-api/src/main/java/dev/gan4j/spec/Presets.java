@@ -26,6 +26,8 @@ public final class Presets {
         private TensorShape outputShape = TensorShape.of(1, 28, 28);
         private int width = 64;
 
+        private Conditioning conditioning = Conditioning.none();
+
         DcganGenerator() {}
 
         /**
@@ -69,6 +71,33 @@ public final class Presets {
         }
 
         /**
+         * Makes the generator class-conditional on {@code classes} classes: {@link
+         * Conditioning#labelEmbedding labelEmbedding(classes, 50)}, the label's embedding concatenated
+         * after z. Unconditional by default.
+         *
+         * @param classes the number of classes, at least 2
+         * @return this builder
+         * @throws IllegalArgumentException if {@code classes < 2}
+         */
+        public DcganGenerator conditional(int classes) {
+            this.conditioning = Conditioning.labelEmbedding(classes, Conditioning.DEFAULT_EMBEDDING_DIM);
+            return this;
+        }
+
+        /**
+         * Sets how the generator takes a class label. Default {@link Conditioning#none()}.
+         *
+         * @param conditioning how the network takes a class label
+         * @return this builder
+         * @throws IllegalArgumentException if {@code conditioning} is null or a discriminator's scheme
+         */
+        public DcganGenerator conditioning(Conditioning conditioning) {
+            GeneratorSpec.builder().conditioning(conditioning);
+            this.conditioning = conditioning;
+            return this;
+        }
+
+        /**
          * Builds the spec.
          *
          * @return the spec
@@ -77,7 +106,7 @@ public final class Presets {
             int h = outputShape.dim(1) / 4;
             int w = outputShape.dim(2) / 4;
             // Biases before BatchNorm are cancelled by its mean subtraction: leave them out (DCGAN paper).
-            return GeneratorSpec.builder().recipe("dcgan").latentDim(latentDim)
+            return GeneratorSpec.builder().recipe("dcgan").latentDim(latentDim).conditioning(conditioning)
                     .dense(2 * width * h * w, false).reshape(2 * width, h, w).batchNorm().relu()
                     .convTranspose(width, 4, 2, Padding.same(), 0, false).batchNorm().relu()
                     .convTranspose(outputShape.dim(0), 4, 2, Padding.same()).tanh()
@@ -92,6 +121,8 @@ public final class Presets {
         private float dropout = 0f;
         private Boolean batchNorm;
         private boolean spectralNorm;
+
+        private Conditioning conditioning = Conditioning.none();
 
         DcganDiscriminator() {}
 
@@ -163,13 +194,40 @@ public final class Presets {
         }
 
         /**
+         * Makes the discriminator class-conditional on {@code classes} classes: {@link
+         * Conditioning#projection projection(classes)} on the features entering the last dense(1)
+         * (Miyato &amp; Koyama 2018). Unconditional by default.
+         *
+         * @param classes the number of classes, at least 2
+         * @return this builder
+         * @throws IllegalArgumentException if {@code classes < 2}
+         */
+        public DcganDiscriminator conditional(int classes) {
+            this.conditioning = Conditioning.projection(classes);
+            return this;
+        }
+
+        /**
+         * Sets how the discriminator takes a class label. Default {@link Conditioning#none()}.
+         *
+         * @param conditioning how the network takes a class label
+         * @return this builder
+         * @throws IllegalArgumentException if {@code conditioning} is null or a generator's scheme
+         */
+        public DcganDiscriminator conditioning(Conditioning conditioning) {
+            DiscriminatorSpec.builder().conditioning(conditioning);
+            this.conditioning = conditioning;
+            return this;
+        }
+
+        /**
          * Builds the spec.
          *
          * @return the spec
          */
         public DiscriminatorSpec build() {
             boolean batchNorm = this.batchNorm != null ? this.batchNorm : !spectralNorm;
-            DiscriminatorSpec.Builder b = DiscriminatorSpec.builder().recipe("dcgan").inputShape(inputShape)
+            DiscriminatorSpec.Builder b = DiscriminatorSpec.builder().recipe("dcgan").inputShape(inputShape).conditioning(conditioning)
                     .spectralNormAll(spectralNorm);
             b.conv(width, 4, 2, Padding.same()).leakyRelu(0.2f);
             if (dropout > 0) {
@@ -193,6 +251,8 @@ public final class Presets {
         private int latentDim = 100;
         private TensorShape outputShape = TensorShape.of(1, 28, 28);
         private int width = 512;
+
+        private Conditioning conditioning = Conditioning.none();
 
         KerasDcganGenerator() {}
 
@@ -237,6 +297,33 @@ public final class Presets {
         }
 
         /**
+         * Makes the generator class-conditional on {@code classes} classes: {@link
+         * Conditioning#labelEmbedding labelEmbedding(classes, 50)}, the label's embedding concatenated
+         * after z. Unconditional by default.
+         *
+         * @param classes the number of classes, at least 2
+         * @return this builder
+         * @throws IllegalArgumentException if {@code classes < 2}
+         */
+        public KerasDcganGenerator conditional(int classes) {
+            this.conditioning = Conditioning.labelEmbedding(classes, Conditioning.DEFAULT_EMBEDDING_DIM);
+            return this;
+        }
+
+        /**
+         * Sets how the generator takes a class label. Default {@link Conditioning#none()}.
+         *
+         * @param conditioning how the network takes a class label
+         * @return this builder
+         * @throws IllegalArgumentException if {@code conditioning} is null or a discriminator's scheme
+         */
+        public KerasDcganGenerator conditioning(Conditioning conditioning) {
+            GeneratorSpec.builder().conditioning(conditioning);
+            this.conditioning = conditioning;
+            return this;
+        }
+
+        /**
          * Builds the spec.
          *
          * @return the spec
@@ -244,7 +331,7 @@ public final class Presets {
         public GeneratorSpec build() {
             int h = outputShape.dim(1) / 4;
             int w = outputShape.dim(2) / 4;
-            return GeneratorSpec.builder().recipe("kerasDcgan").latentDim(latentDim)
+            return GeneratorSpec.builder().recipe("kerasDcgan").latentDim(latentDim).conditioning(conditioning)
                     .dense(width * h * w).reshape(width, h, w).batchNorm().leakyRelu(0.2f)
                     .convTranspose(width / 2, 3, 2, Padding.same()).leakyRelu(0.2f)
                     .convTranspose(width / 4, 4, 2, Padding.same()).batchNorm().leakyRelu(0.2f)
@@ -259,6 +346,8 @@ public final class Presets {
         private int width = 512;
         private float dropout = 0.3f;
         private boolean spectralNorm;
+
+        private Conditioning conditioning = Conditioning.none();
 
         KerasDcganDiscriminator() {}
 
@@ -313,12 +402,39 @@ public final class Presets {
         }
 
         /**
+         * Makes the discriminator class-conditional on {@code classes} classes: {@link
+         * Conditioning#projection projection(classes)} on the features entering the last dense(1)
+         * (Miyato &amp; Koyama 2018). Unconditional by default.
+         *
+         * @param classes the number of classes, at least 2
+         * @return this builder
+         * @throws IllegalArgumentException if {@code classes < 2}
+         */
+        public KerasDcganDiscriminator conditional(int classes) {
+            this.conditioning = Conditioning.projection(classes);
+            return this;
+        }
+
+        /**
+         * Sets how the discriminator takes a class label. Default {@link Conditioning#none()}.
+         *
+         * @param conditioning how the network takes a class label
+         * @return this builder
+         * @throws IllegalArgumentException if {@code conditioning} is null or a generator's scheme
+         */
+        public KerasDcganDiscriminator conditioning(Conditioning conditioning) {
+            DiscriminatorSpec.builder().conditioning(conditioning);
+            this.conditioning = conditioning;
+            return this;
+        }
+
+        /**
          * Builds the spec.
          *
          * @return the spec
          */
         public DiscriminatorSpec build() {
-            return DiscriminatorSpec.builder().recipe("kerasDcgan").inputShape(inputShape).spectralNormAll(spectralNorm)
+            return DiscriminatorSpec.builder().recipe("kerasDcgan").inputShape(inputShape).conditioning(conditioning).spectralNormAll(spectralNorm)
                     .conv(width, 5, 2, Padding.same()).leakyRelu(0.2f).dropout(dropout)
                     .conv(width / 2, 3, 2, Padding.same()).leakyRelu(0.2f).dropout(dropout)
                     .conv(width / 4, 3, 1, Padding.same()).leakyRelu(0.2f).dropout(dropout)

@@ -17,12 +17,18 @@ import java.util.Map;
  * reshape shape=128,7,7
  * ...
  * </pre>
+ *
+ * <p>A conditional spec ({@link Conditioning}) has a fourth line before the layers, for example {@code
+ * conditioning labelEmbedding classes=10 dim=50} or {@code conditioning projection classes=10}; an
+ * unconditional one has none, so that it is written as before conditioning existed and a text without
+ * the line reads as {@link Conditioning#none()}.
  */
 public final class SpecText {
 
     private static final String HEADER = "gan4j-generator 1";
     private static final String DISCRIMINATOR_HEADER = "gan4j-discriminator 1";
     private static final String CLASSIFIER_HEADER = "gan4j-classifier 1";
+    private static final String CONDITIONING = "conditioning";
 
     private SpecText() {}
 
@@ -33,7 +39,79 @@ public final class SpecText {
      * @return the spec as text
      */
     public static String write(GeneratorSpec spec) {
-        return text(spec.layers(), HEADER, "recipe " + spec.recipe(), "latentDim " + spec.latentDim());
+        return text(spec.layers(), withConditioning(spec.conditioning(),
+                HEADER, "recipe " + spec.recipe(), "latentDim " + spec.latentDim()));
+    }
+
+    /**
+     * The header lines, and a fourth, {@code conditioning ...}, for a conditional network only: an
+     * unconditional spec is written as before conditioning existed, and a text without the line (every
+     * file written before) reads as {@link Conditioning#none()}.
+     */
+    private static String[] withConditioning(Conditioning conditioning, String... header) {
+        if (!conditioning.isConditional()) {
+            return header;
+        }
+        String[] lines = java.util.Arrays.copyOf(header, header.length + 1);
+        lines[header.length] = CONDITIONING + " " + conditioning.accept(new Conditioning.Visitor<String>() {
+            @Override
+            public String visitNone(Conditioning.None none) {
+                return "none";
+            }
+
+            @Override
+            public String visitLabelEmbedding(Conditioning.LabelEmbedding e) {
+                return "labelEmbedding classes=" + e.classes() + " dim=" + e.dim();
+            }
+
+            @Override
+            public String visitProjection(Conditioning.Projection p) {
+                return "projection classes=" + p.classes();
+            }
+        });
+        return lines;
+    }
+
+    /** Reads line 4 if it is a {@code conditioning} line; returns the index of the first layer line. */
+    private static int readConditioning(String[] lines, java.util.function.Consumer<Conditioning> set) {
+        if (lines.length < 4 || !lines[3].strip().startsWith(CONDITIONING + " ")) {
+            return 3;
+        }
+        String line = lines[3].strip();
+        try {
+            set.accept(parseConditioning(line.substring(CONDITIONING.length() + 1)));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("spec line 4 '" + line + "': " + e.getMessage(), e);
+        }
+        return 4;
+    }
+
+    private static Conditioning parseConditioning(String text) {
+        String[] parts = text.split(" ");
+        Map<String, String> args = new HashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("expected key=value, got '" + parts[i] + "'");
+            }
+            args.put(kv[0], kv[1]);
+        }
+        Args a = new Args(args);
+        Conditioning c;
+        switch (parts[0]) {
+            case "labelEmbedding":
+                c = Conditioning.labelEmbedding(a.integer("classes"), a.integer("dim"));
+                break;
+            case "projection":
+                c = Conditioning.projection(a.integer("classes"));
+                break;
+            default:
+                throw new IllegalArgumentException("unknown conditioning '" + parts[0] + "'");
+        }
+        if (a.unused() != null) {
+            throw new IllegalArgumentException("unknown setting '" + a.unused() + "' for " + parts[0]);
+        }
+        return c;
     }
 
     /**
@@ -53,7 +131,7 @@ public final class SpecText {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("spec line 3: latentDim must be a whole number, got '" + latentDim + "'", e);
         }
-        addLayers(lines, builder);
+        addLayers(lines, readConditioning(lines, builder::conditioning), builder);
         return builder.build();
     }
 
@@ -72,8 +150,8 @@ public final class SpecText {
      * @return the spec as text
      */
     public static String write(DiscriminatorSpec spec) {
-        return text(spec.layers(), DISCRIMINATOR_HEADER, "recipe " + spec.recipe(),
-                "inputShape " + dims(spec.inputShape().dims()));
+        return text(spec.layers(), withConditioning(spec.conditioning(), DISCRIMINATOR_HEADER,
+                "recipe " + spec.recipe(), "inputShape " + dims(spec.inputShape().dims())));
     }
 
     /**
@@ -113,7 +191,7 @@ public final class SpecText {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("spec line 3: inputShape must be C,H,W, got '" + shape + "'", e);
         }
-        addLayers(lines, builder);
+        addLayers(lines, readConditioning(lines, builder::conditioning), builder);
         return builder.build();
     }
 
@@ -127,9 +205,9 @@ public final class SpecText {
         return lines;
     }
 
-    /** Adds the layers on lines 4 and after. */
-    private static void addLayers(String[] lines, LayerListBuilder<?> builder) {
-        for (int i = 3; i < lines.length; i++) {
+    /** Adds the layers on lines {@code first + 1} and after. */
+    private static void addLayers(String[] lines, int first, LayerListBuilder<?> builder) {
+        for (int i = first; i < lines.length; i++) {
             try {
                 builder.layer(parse(lines[i].strip()));
             } catch (RuntimeException e) {

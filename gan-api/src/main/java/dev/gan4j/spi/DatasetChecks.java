@@ -7,8 +7,9 @@ import java.nio.FloatBuffer;
 
 /**
  * What {@link TrainingLoop#checkDataset} checks of a data set's size and contents before any engine
- * runs, the same for every engine: that it fits the one buffer it is uploaded in, and that the pixels
- * of its first batch are in the generator's range.
+ * runs, the same for every engine: that it fits the one buffer it is uploaded in, that the pixels
+ * of its first batch are in the generator's range, and, for a conditional run, that every image has a
+ * label of one of the classes.
  */
 final class DatasetChecks {
 
@@ -41,6 +42,33 @@ final class DatasetChecks {
     static void check(GanConfig config, ImageDataset data) {
         checkSize(data.size(), data.imageShape());
         checkPixels(data, Math.min(data.size(), config.batchSize()));
+        checkLabels(data, config.generator().classes());
+    }
+
+    /**
+     * For a conditional run ({@code classes > 0}), checks that every image has a label in {@code [0,
+     * classes)}: the engine uploads them as they are and gathers embedding rows by them, where a label
+     * out of range would be a native index error or, on some devices, a silent read.
+     *
+     * @throws IllegalArgumentException naming the data set, and the first offending index and label
+     */
+    static void checkLabels(ImageDataset data, int classes) {
+        if (classes == 0) {
+            return;
+        }
+        if (!data.hasLabels()) {
+            throw new IllegalArgumentException("a conditional run (" + classes + " classes) needs a label per image,"
+                    + " but data set " + data + " has no labels; give it labels (InMemoryImageDataset.of(pixels,"
+                    + " imageShape, labels); Mnist has them), or train unconditionally");
+        }
+        for (int i = 0; i < data.size(); i++) {
+            int label = data.label(i);
+            if (label < 0 || label >= classes) {
+                throw new IllegalArgumentException("data set " + data + ": image " + i + " has label " + label
+                        + ", outside [0, " + classes + ") of the conditional specs; build them with conditional("
+                        + classes + ") only when every label is in 0.." + (classes - 1));
+            }
+        }
     }
 
     /**

@@ -542,7 +542,9 @@ public interface GanTrainer {
          *     another run's checkpoints (see {@link #setAsideOtherRuns(boolean)}), no engine is on the
          *     class path, label smoothing is set for a loss without targets, or a {@link
          *     #gradientPenalty(GradientPenalty)} meets weight clipping or BatchNorm in the discriminator,
-         *     or is none with {@link GanLoss#wassersteinGp()}
+         *     or is none with {@link GanLoss#wassersteinGp()}, the generator and discriminator differ in
+         *     their classes ({@link dev.gan4j.spec.Conditioning}: both conditional on the same classes, or
+         *     neither), or a gradient penalty meets a conditional discriminator (not supported yet)
          * @throws IllegalArgumentException if the generator's output shape differs from the
          *     discriminator's input shape
          */
@@ -571,6 +573,13 @@ public interface GanTrainer {
                                 + " differs from discriminator input shape " + discriminator.inputShape()
                                 + "; build the discriminator with inputShape" + generator.outputShape());
             }
+            if (generator.classes() != discriminator.classes()) {
+                throw new IllegalStateException("the generator is " + describeConditioning(generator.conditioning())
+                        + " but the discriminator is " + describeConditioning(discriminator.conditioning())
+                        + "; a conditional run needs both conditional on the same classes (for example"
+                        + " GeneratorSpec.dcgan().conditional(10) and DiscriminatorSpec.dcgan().conditional(10)),"
+                        + " an unconditional run neither");
+            }
             if (!loss.usesTargets() && !(labelSmoothing instanceof LabelSmoothing.None)) {
                 throw new IllegalStateException("labelSmoothing (real " + labelSmoothing.realTarget() + ", fake "
                         + labelSmoothing.fakeTarget() + ") is not defined for loss " + loss.describe()
@@ -596,6 +605,10 @@ public interface GanTrainer {
                     augmentation, instanceNoise, labelFlips, penalty);
         }
 
+        private static String describeConditioning(dev.gan4j.spec.Conditioning c) {
+            return c.isConditional() ? "conditional, " + c.describe() : "unconditional";
+        }
+
         /** The penalty, checked against the loss and the discriminator. */
         private GradientPenalty gradientPenalty() {
             GradientPenalty penalty = gradientPenalty;
@@ -617,6 +630,11 @@ public interface GanTrainer {
                         + " loss " + loss.describe() + ", whose weight clipping already constrains the critic"
                         + " (WGAN-GP replaces clipping by the penalty); use loss(GanLoss.wassersteinGp()), or drop"
                         + " gradientPenalty(...)");
+            }
+            if (discriminator.classes() > 0) {
+                throw new IllegalStateException("gradientPenalty " + penalty.describe() + " is not supported yet"
+                        + " with a conditional discriminator (" + discriminator.conditioning().describe() + "); drop"
+                        + " gradientPenalty(...), or train unconditionally");
             }
             if (discriminator.hasBatchNorm()) {
                 throw new IllegalStateException("gradientPenalty " + penalty.describe() + " cannot be combined with"

@@ -17,6 +17,11 @@ import java.util.Arrays;
  * {@code fake = G(z)} is computed once, detached for the discriminator's update and live for the
  * generator's. Each network's update touches only its own parameters; while the generator learns, the
  * discriminator's parameters record no gradients at all, which saves computing them.
+ *
+ * <p>In a class-conditional run each discriminator update draws the fakes' labels uniformly over the
+ * classes from the step's seeded generator, after z (an unconditional run draws nothing more than it
+ * did): real images go to D with their own labels, fakes with the labels G drew them for, and the
+ * generator's update reuses those fakes and labels.
  */
 final class AdversarialStep {
 
@@ -27,6 +32,8 @@ final class AdversarialStep {
     private final AdamOptimizer generatorOptimizer;
     private final AdamOptimizer discriminatorOptimizer;
     private final DeviceDataset data;
+    /** The number of classes of a conditional run, or 0. */
+    private final int classes;
     private final Losses losses;
     private final boolean separateBatches;
     private final PhaseClock clock;
@@ -52,6 +59,7 @@ final class AdversarialStep {
         this.discriminatorOptimizer = Optimizers.create(config.discriminatorOptimizer(), discriminator, manager,
                 generatorUpdates * config.discriminatorSteps());
         this.data = data;
+        this.classes = config.generator().classes();
         this.separateBatches = config.discriminator().hasBatchNorm();
         this.clock = config.profileSteps() ? new PhaseClock() : null;
         this.inputs = new DiscriminatorInputs(config.augmentation(), config.instanceNoise(), generatorUpdates,
@@ -94,9 +102,11 @@ final class AdversarialStep {
 
     /**
      * The result of a discriminator update: the real and generated batches (the fake one live), what D
-     * said, and the norm of D's gradient (when measured, else {@code null}).
+     * said, the norm of D's gradient (when measured, else {@code null}), and in a conditional run the
+     * labels of the real and the fake images (else {@code null}).
      */
-    record Fake(NDArray real, NDArray images, NDArray logits, NDArray loss, NDArray gradientNorm) {}
+    record Fake(NDArray real, NDArray images, NDArray logits, NDArray loss, NDArray gradientNorm,
+            NDArray realLabels, NDArray fakeLabels) {}
 
     /**
      * Draws real and fake batches and updates the discriminator only.
@@ -105,10 +115,14 @@ final class AdversarialStep {
      */
     Fake discriminatorUpdate(NDManager step, GradientCollector collector, boolean measure) {
         int b = config.batchSize();
-        NDArray real = data.nextBatch(b, step);
+        DeviceDataset.Batch batch = data.next(b, step);
+        NDArray real = batch.images();
+        NDArray realLabels = batch.labels();
         lap(PhaseClock.DATA, real);
         NDArray z = step.randomNormal(0f, 1f, new Shape(b, config.generator().latentDim()), DataType.FLOAT32);
-        NDArray fake = generator.forward(z, true);
+        // Drawn only in a conditional run, after z, so that an unconditional one draws what it always drew.
+        NDArray fakeLabels = classes > 0 ? step.randomInteger(0, classes, new Shape(b), DataType.INT64) : null;
+        NDArray fake = generator.forward(z, fakeLabels, true);
         NDArray detached = fake.stopGradient();
         // The penalty, when due, joins D's loss in the update's one backward pass (GradientPenalties). It
         // differentiates D's output with respect to the images before augmentation and noise: the
@@ -116,7 +130,7 @@ final class AdversarialStep {
         boolean penalised = penalties != null && penalties.due(discriminatorOptimizer.updates());
         NDArray seenReal = penalised ? penalties.real(real) : real;
         NDArray seenFake = penalised ? penalties.fake(detached) : detached;
-        NDArray logits = discriminate(seenReal, seenFake);
+        NDArray logits = discriminate(seenReal, realLabels, seenFake, fakeLabels);
         inputs.observeReal(logits, b);
         // Label flips (Salimans et al., 2016): each sample's target swapped with probability p, drawn
         // only when on so that runs without them draw what they always drew.
@@ -129,7 +143,7 @@ final class AdversarialStep {
         discriminatorOptimizer.update();
         losses.afterDiscriminatorUpdate(discriminator);
         lap(PhaseClock.DISCRIMINATOR, loss);
-        return new Fake(real, fake, logits, loss, norm);
+        return new Fake(real, fake, logits, loss, norm, realLabels, fakeLabels);
     }
 
     /**
@@ -141,19 +155,32 @@ final class AdversarialStep {
      * 2B, when {@link DiscriminatorInputs} is on.
      */
     NDArray discriminate(NDArray real, NDArray fake) {
+        return discriminate(real, null, fake, null);
+    }
+
+    /**
+     * Returns D's logits for the real batch, then the fake one, each with its labels in a conditional
+     * run (else both {@code null}); see {@link #discriminate(NDArray, NDArray)}.
+     */
+    NDArray discriminate(NDArray real, NDArray realLabels, NDArray fake, NDArray fakeLabels) {
         if (!inputs.isIdentity()) {
             int b = Math.toIntExact(real.getShape().get(0));
             NDArray both = inputs.prepare(real.concat(fake, 0), generatorOptimizer.updates());
             if (separateBatches) {
-                return discriminator.forward(both.get(new NDIndex().addSliceDim(0, b)), true)
-                        .concat(discriminator.forward(both.get(new NDIndex().addSliceDim(b, 2L * b)), true), 0);
+                return discriminator.forward(both.get(new NDIndex().addSliceDim(0, b)), realLabels, true)
+                        .concat(discriminator.forward(both.get(new NDIndex().addSliceDim(b, 2L * b)), fakeLabels, true), 0);
             }
-            return discriminator.forward(both, true);
+            return discriminator.forward(both, concat(realLabels, fakeLabels), true);
         }
         if (separateBatches) {
-            return discriminator.forward(real, true).concat(discriminator.forward(fake, true), 0);
+            return discriminator.forward(real, realLabels, true).concat(discriminator.forward(fake, fakeLabels, true), 0);
         }
-        return discriminator.forward(real.concat(fake, 0), true);
+        return discriminator.forward(real.concat(fake, 0), concat(realLabels, fakeLabels), true);
+    }
+
+    /** The real batch's labels, then the fake one's; {@code null} in an unconditional run. */
+    private static NDArray concat(NDArray realLabels, NDArray fakeLabels) {
+        return realLabels == null ? null : realLabels.concat(fakeLabels, 0);
     }
 
     /**
@@ -172,9 +199,10 @@ final class AdversarialStep {
         discriminator.requireGradients(false);
         try {
             // DiffAugment and instance noise apply here too, differentiably: G learns through them.
-            NDArray logits = discriminator.forward(seen(fake), true);
+            NDArray logits = discriminator.forward(seen(fake), batches.fakeLabels(), true);
             // A relativistic generator compares with the real batch D saw last; no gradient flows there.
-            NDArray realLogits = losses.generatorSeesReal() ? discriminator.forward(seen(batches.real()), true) : null;
+            NDArray realLogits = losses.generatorSeesReal()
+                    ? discriminator.forward(seen(batches.real()), batches.realLabels(), true) : null;
             NDArray loss = losses.generator(logits, realLogits);
             collector.backward(loss);
             NDArray norm = measure ? HealthSignals.gradientNorm(generator, fake.getManager()) : null;

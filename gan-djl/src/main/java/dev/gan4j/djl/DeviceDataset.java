@@ -20,11 +20,16 @@ import java.util.zip.CRC32C;
  * gathered on the device by index: per pass over the data one permutation is uploaded, so steps need
  * no host-to-device copy and no synchronisation. Each pass's permutation derives from (seed, pass), so
  * a checkpoint needs only the pass and the position in it.
+ *
+ * <p>For a conditional run the labels go up once too, as int64 (the index type of torch's gather),
+ * and each batch's labels are gathered with the same indices as its images.
  */
 final class DeviceDataset implements AutoCloseable {
 
     private final NDManager manager;
     private final NDArray images;
+    /** The labels, int64 {@code (size)}, or {@code null} for an unconditional run. */
+    private final NDArray labels;
     private final int size;
     private final long seed;
     private final long fingerprint;
@@ -32,8 +37,17 @@ final class DeviceDataset implements AutoCloseable {
     private long pass;
     private int next;
 
-    /** Uploads the images and shuffles the first pass with the run's {@code seed}. */
+    /** Uploads the images, without labels, and shuffles the first pass with the run's {@code seed}. */
     DeviceDataset(ImageDataset data, NDManager parent, long seed) {
+        this(data, parent, seed, false);
+    }
+
+    /**
+     * Uploads the images, and their labels if {@code withLabels} (a conditional run; {@link
+     * dev.gan4j.spi.TrainingLoop} has checked them), and shuffles the first pass with the run's {@code
+     * seed}.
+     */
+    DeviceDataset(ImageDataset data, NDManager parent, long seed, boolean withLabels) {
         this.manager = parent.newSubManager();
         this.size = data.size();
         this.seed = seed;
@@ -49,6 +63,15 @@ final class DeviceDataset implements AutoCloseable {
         crc.update(bytes.duplicate());
         this.fingerprint = crc.getValue();
         this.images = manager.create(buffer, new Shape(size, shape.dim(0), shape.dim(1), shape.dim(2)));
+        if (withLabels) {
+            long[] values = new long[size];
+            for (int i = 0; i < size; i++) {
+                values[i] = data.label(i);
+            }
+            this.labels = manager.create(values);
+        } else {
+            this.labels = null;
+        }
         shuffle(0);
     }
 
@@ -90,6 +113,16 @@ final class DeviceDataset implements AutoCloseable {
 
     /** Returns the next {@code batch} images in the current order, in {@code step}'s manager. */
     NDArray nextBatch(int batch, NDManager step) {
+        return next(batch, step).images();
+    }
+
+    /**
+     * A batch of images and, for a conditional run, their labels (int64 {@code (B)}), else {@code null}.
+     */
+    record Batch(NDArray images, NDArray labels) {}
+
+    /** Returns the next {@code batch} images and their labels in the current order, in {@code step}'s manager. */
+    Batch next(int batch, NDManager step) {
         if (next + batch > size) {
             shuffle(pass + 1);
         }
@@ -98,7 +131,12 @@ final class DeviceDataset implements AutoCloseable {
         indices.attach(step);
         NDArray batchImages = images.get(indices);
         batchImages.attach(step);
-        return batchImages;
+        NDArray batchLabels = null;
+        if (labels != null) {
+            batchLabels = labels.get(indices);
+            batchLabels.attach(step);
+        }
+        return new Batch(batchImages, batchLabels);
     }
 
     /** Starts pass {@code p}: a Fisher-Yates shuffle on the host from the pass's own seed. */

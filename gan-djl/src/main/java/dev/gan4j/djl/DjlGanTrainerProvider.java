@@ -44,7 +44,8 @@ public final class DjlGanTrainerProvider implements GanTrainerProvider {
         Engine engine = DjlEngine.get();
         NDManager manager = NDManager.newBaseManager(engine.defaultDevice(), engine.getEngineName());
         try {
-            Network network = Network.withParams(spec.stack(), HostTensors.toParams(parameters, manager));
+            Network network = Network.withParams(spec.stack(), spec.conditioning(),
+                    HostTensors.toParams(parameters, manager));
             return new DjlTrainedGan(spec, network, manager, provenance);
         } catch (RuntimeException | Error e) {
             manager.close();

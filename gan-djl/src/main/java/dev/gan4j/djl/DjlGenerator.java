@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.gan4j.image.ImageBatch;
 import dev.gan4j.spec.GeneratorSpec;
+import dev.gan4j.train.ClassLabels;
 import dev.gan4j.train.Generator;
 
 /**
@@ -42,14 +43,37 @@ class DjlGenerator implements Generator {
 
     @Override
     public ImageBatch generate(float[] latents) {
+        int count = checkLatents(latents);
+        return run(latents, spec.classes() == 0 ? null : ClassLabels.balanced(count, spec.classes()));
+    }
+
+    @Override
+    public ImageBatch generate(float[] latents, int[] labels) {
+        ClassLabels.check(spec, labels);
+        int count = checkLatents(latents);
+        if (count != labels.length) {
+            throw new IllegalArgumentException("latents hold " + count + " vectors but labels " + labels.length
+                    + "; give one label per latent vector");
+        }
+        return run(latents, labels);
+    }
+
+    /** Checks the latents' length and returns how many vectors they hold. */
+    private int checkLatents(float[] latents) {
         int latentDim = spec.latentDim();
         if (latents.length == 0 || latents.length % latentDim != 0) {
             throw new IllegalArgumentException(
                     "latents has " + latents.length + " floats; it must be a positive multiple of latentDim "
                             + latentDim);
         }
-        // checkCount refuses more images than one array holds, so neither size below overflows an int.
-        int count = ImageBatch.checkCount(latents.length / latentDim, spec.outputShape());
+        // checkCount refuses more images than one array holds, so no size below overflows an int.
+        return ImageBatch.checkCount(latents.length / latentDim, spec.outputShape());
+    }
+
+    /** Runs the network on checked latents and, for a conditional generator, labels (else {@code null}). */
+    private ImageBatch run(float[] latents, int[] labels) {
+        int latentDim = spec.latentDim();
+        int count = latents.length / latentDim;
         int imageSize = (int) spec.outputShape().size();
         float[] pixels = new float[count * imageSize];
         boolean wasRecording = GradMode.set(false);
@@ -59,7 +83,15 @@ class DjlGenerator implements Generator {
                 try (NDManager scope = manager.newSubManager()) {
                     float[] z = new float[n * latentDim];
                     System.arraycopy(latents, from * latentDim, z, 0, z.length);
-                    NDArray images = network.forward(scope.create(z, new Shape(n, latentDim)), false);
+                    NDArray y = null;
+                    if (labels != null) {
+                        long[] chunk = new long[n];
+                        for (int i = 0; i < n; i++) {
+                            chunk[i] = labels[from + i];
+                        }
+                        y = scope.create(chunk);
+                    }
+                    NDArray images = network.forward(scope.create(z, new Shape(n, latentDim)), y, false);
                     System.arraycopy(HostReads.floats(images), 0, pixels, from * imageSize, n * imageSize);
                 }
             }

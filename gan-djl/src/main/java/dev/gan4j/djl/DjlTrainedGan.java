@@ -49,6 +49,12 @@ final class DjlTrainedGan extends DjlGenerator implements TrainedGan {
         return super.generate(latents);
     }
 
+    @Override
+    public ImageBatch generate(float[] latents, int[] labels) {
+        checkOpen();
+        return super.generate(latents, labels);
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("this TrainedGan is closed");

@@ -54,12 +54,13 @@ final class DjlTrainingSession implements TrainingSession {
         try {
             SessionState state = resumeFrom.orElse(null);
             this.generator = state == null
-                    ? Network.create(config.generator().stack(), root)
-                    : Network.restore(config.generator().stack(), state.generator(), root);
+                    ? Network.create(config.generator(), root)
+                    : Network.restore(config.generator().stack(), config.generator().conditioning(), state.generator(), root);
             this.discriminator = state == null
-                    ? Network.create(config.discriminator().stack(), root)
-                    : Network.restore(config.discriminator().stack(), state.discriminator(), root);
-            this.dataset = new DeviceDataset(data, root, config.seed());
+                    ? Network.create(config.discriminator(), root)
+                    : Network.restore(config.discriminator().stack(), config.discriminator().conditioning(),
+                            state.discriminator(), root);
+            this.dataset = new DeviceDataset(data, root, config.seed(), config.generator().classes() > 0);
             this.step = new AdversarialStep(engine, config, generator, discriminator, dataset, root);
             this.average = config.generatorEma() > 0 ? new GeneratorAverage(generator, root, config.generatorEma()) : null;
             if (state != null) {

@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
+import dev.gan4j.spec.Conditioning;
+import dev.gan4j.spec.DiscriminatorSpec;
+import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.spec.Layer;
 import dev.gan4j.spec.LayerStack;
 import dev.gan4j.spec.Padding;
@@ -22,17 +25,59 @@ import java.util.SplittableRandom;
  *
  * <p>A spectrally normalised layer ({@link Layer#spectralNorm()}) has one more, non-trainable
  * parameter after its weight and bias, {@code <layer>.spectralU}: see {@link SpectralNorm}.
+ *
+ * <p>A class-conditional network ({@link Conditioning}) has one more trainable parameter after the
+ * layers': a generator's {@code label.embedding} {@code (classes, dim)}, whose row {@code y} is
+ * concatenated after z; a projection discriminator's {@code projection.embedding} {@code (classes,
+ * features)}, whose row {@code y}'s inner product with the features entering the last dense(1) is added
+ * to its logit (Miyato &amp; Koyama 2018). Both are read by one gather per forward pass.
  */
 final class Network {
 
+    /** The name of a conditional generator's label embedding. */
+    static final String LABEL_EMBEDDING = "label.embedding";
+
+    /** The name of a projection discriminator's class embedding. */
+    static final String PROJECTION_EMBEDDING = "projection.embedding";
+
     private final LayerStack stack;
+    private final Conditioning conditioning;
     private final List<LayerOp> ops;
     private final List<Param> params;
+    /** The label embedding or projection matrix, or {@code null} when unconditional. */
+    private final NDArray embedding;
 
-    private Network(LayerStack stack, List<LayerOp> ops, List<Param> params) {
+    private Network(LayerStack stack, Conditioning conditioning, List<LayerOp> ops, List<Param> params, NDArray embedding) {
         this.stack = stack;
+        this.conditioning = conditioning;
         this.ops = ops;
         this.params = params;
+        this.embedding = embedding;
+    }
+
+    /** Creates a generator's network, its label embedding included when conditional. */
+    static Network create(GeneratorSpec spec, NDManager manager) {
+        return compile(spec.stack(), spec.conditioning(), new ParamSource.Initializing(manager));
+    }
+
+    /** Creates a discriminator's network, its projection included when conditional. */
+    static Network create(DiscriminatorSpec spec, NDManager manager) {
+        return compile(spec.stack(), spec.conditioning(), new ParamSource.Initializing(manager));
+    }
+
+    /** Compiles a network of {@code conditioning} around existing parameters, checked by name and shape. */
+    static Network withParams(LayerStack stack, Conditioning conditioning, List<Param> existing) {
+        return compile(stack, conditioning, new ParamSource.Existing(existing));
+    }
+
+    /**
+     * Rebuilds a conditional or unconditional network from host copies of its parameters, as {@link
+     * #restore(LayerStack, List, NDManager)} does.
+     */
+    static Network restore(LayerStack stack, Conditioning conditioning, List<HostTensor> tensors, NDManager manager) {
+        Network network = withParams(stack, conditioning, HostTensors.toParams(tensors, manager));
+        network.requireGradients(true);
+        return network;
     }
 
     /**
@@ -41,7 +86,7 @@ final class Network {
      * engine's seeded generator.
      */
     static Network create(LayerStack stack, NDManager manager) {
-        return compile(stack, new ParamSource.Initializing(manager));
+        return compile(stack, Conditioning.none(), new ParamSource.Initializing(manager));
     }
 
     /**
@@ -50,12 +95,12 @@ final class Network {
      * neither used nor moved.
      */
     static Network create(LayerStack stack, NDManager manager, SplittableRandom random) {
-        return compile(stack, new ParamSource.HostInitializing(manager, random));
+        return compile(stack, Conditioning.none(), new ParamSource.HostInitializing(manager, random));
     }
 
     /** Compiles {@code stack} around existing parameters, checked by name and shape. */
     static Network withParams(LayerStack stack, List<Param> existing) {
-        return compile(stack, new ParamSource.Existing(existing));
+        return compile(stack, Conditioning.none(), new ParamSource.Existing(existing));
     }
 
     /**
@@ -70,18 +115,46 @@ final class Network {
         return network;
     }
 
-    private static Network compile(LayerStack stack, ParamSource source) {
+    private static Network compile(LayerStack stack, Conditioning conditioning, ParamSource source) {
         List<LayerOp> ops = new ArrayList<>();
         List<Param> params = new ArrayList<>();
         for (int i = 0; i < stack.layers().size(); i++) {
             ops.add(compileLayer(i, stack.layers().get(i), stack.inputShapeOf(i), source, params));
         }
+        // After the layers', so that the layers draw their initial weights as an unconditional network's
+        // would (for the same fan-in), and a file lists them in the same order.
+        NDArray embedding = conditioning.accept(new Conditioning.Visitor<NDArray>() {
+            @Override
+            public NDArray visitNone(Conditioning.None none) {
+                return null;
+            }
+
+            @Override
+            public NDArray visitLabelEmbedding(Conditioning.LabelEmbedding e) {
+                // torch.nn.Embedding's initialisation: N(0, 1).
+                return source.normal(LABEL_EMBEDDING, new Shape(e.classes(), e.dim()), params);
+            }
+
+            @Override
+            public NDArray visitProjection(Conditioning.Projection p) {
+                int features = stack.inputShapeOf(stack.layers().size() - 1).dim(0);
+                // Glorot-uniform, as the authors' SNGAN projection discriminator initialises its class
+                // embedding (pfnet-research/sngan_projection, SNResNetProjectionDiscriminator.l_y).
+                return source.glorot(PROJECTION_EMBEDDING, new Shape(p.classes(), features), features, p.classes(),
+                        params);
+            }
+        });
         source.finish();
-        return new Network(stack, List.copyOf(ops), Collections.unmodifiableList(params));
+        return new Network(stack, conditioning, List.copyOf(ops), Collections.unmodifiableList(params), embedding);
     }
 
     LayerStack stack() {
         return stack;
+    }
+
+    /** How this network takes a label: none, a label embedding or a projection. */
+    Conditioning conditioning() {
+        return conditioning;
     }
 
     /** Returns every parameter, trainable or not, in a fixed order. */
@@ -100,12 +173,47 @@ final class Network {
             copy.attach(manager);
             copies.add(new Param(p.name(), copy, p.trainable()));
         }
-        return withParams(stack, copies);
+        return withParams(stack, conditioning, copies);
     }
 
-    /** Runs the batch through every layer. */
+    /**
+     * Runs the batch through every layer.
+     *
+     * @throws IllegalStateException if the network is conditional: it needs the labels
+     */
     NDArray forward(NDArray x, boolean training) {
-        return forward(x, training, 0, ops.size());
+        return forward(x, null, training);
+    }
+
+    /**
+     * Runs the batch and its labels through the network: a conditional generator concatenates each
+     * label's embedding row after z before the first layer; a projection discriminator adds {@code
+     * <V[y], φ(x)>} to the last dense layer's logit, {@code φ(x)} being that layer's input.
+     *
+     * @param labels int64 {@code (N)} in {@code [0, classes)}, or {@code null} for an unconditional network
+     * @throws IllegalStateException if labels are given to an unconditional network or missing for a
+     *     conditional one
+     */
+    NDArray forward(NDArray x, NDArray labels, boolean training) {
+        if ((labels != null) != (embedding != null)) {
+            throw new IllegalStateException(embedding == null
+                    ? "this network is unconditional and takes no labels"
+                    : "this network is " + conditioning.describe() + " and needs the labels");
+        }
+        if (embedding == null) {
+            return forward(x, training, 0, ops.size());
+        }
+        NDArray rows = embedding.get(labels);
+        // DJL puts a result in its first operand's manager, here the parameters': move the rows to the
+        // labels' (the step's), so that they and what is computed from them are freed with it.
+        rows.attach(labels.getManager());
+        if (conditioning instanceof Conditioning.LabelEmbedding) {
+            return forward(x.concat(rows, 1), training, 0, ops.size());
+        }
+        int last = ops.size() - 1;
+        NDArray features = forward(x, training, 0, last);
+        // Miyato & Koyama 2018, eq. (3): ψ(φ(x)) + yᵀVφ(x), one row of V per example.
+        return ops.get(last).forward(features, training).add(rows.mul(features).sum(new int[] {1}, true));
     }
 
     /** Runs the batch through layers {@code [from, to)}, e.g. to read a hidden layer's output. */
@@ -291,6 +399,9 @@ final class Network {
 
         abstract NDArray constant(String name, Shape shape, float value, boolean trainable, List<Param> params);
 
+        /** A trainable matrix of N(0, 1) draws. */
+        abstract NDArray normal(String name, Shape shape, List<Param> params);
+
         /** A non-trainable vector of {@code size} values: a standard normal draw divided by its norm. */
         abstract NDArray unitVector(String name, int size, List<Param> params);
 
@@ -323,6 +434,14 @@ final class Network {
             }
 
             @Override
+            NDArray normal(String name, Shape shape, List<Param> params) {
+                NDArray a = manager.randomNormal(shape);
+                a.setRequiresGradient(true);
+                params.add(new Param(name, a, true));
+                return a;
+            }
+
+            @Override
             NDArray unitVector(String name, int size, List<Param> params) {
                 NDArray a;
                 try (NDArray draw = manager.randomNormal(new Shape(size))) {
@@ -348,6 +467,18 @@ final class Network {
                 float[] values = new float[Math.toIntExact(shape.size())];
                 for (int i = 0; i < values.length; i++) {
                     values[i] = (float) random.nextDouble(-limit, limit);
+                }
+                NDArray a = manager.create(values, shape);
+                a.setRequiresGradient(true);
+                params.add(new Param(name, a, true));
+                return a;
+            }
+
+            @Override
+            NDArray normal(String name, Shape shape, List<Param> params) {
+                float[] values = new float[Math.toIntExact(shape.size())];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) random.nextGaussian();
                 }
                 NDArray a = manager.create(values, shape);
                 a.setRequiresGradient(true);
@@ -405,6 +536,11 @@ final class Network {
             @Override
             NDArray constant(String name, Shape shape, float value, boolean trainable, List<Param> params) {
                 return take(name, shape, trainable, params);
+            }
+
+            @Override
+            NDArray normal(String name, Shape shape, List<Param> params) {
+                return take(name, shape, true, params);
             }
 
             @Override

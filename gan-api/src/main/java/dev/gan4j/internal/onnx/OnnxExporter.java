@@ -12,6 +12,7 @@ import dev.gan4j.Gan4j;
 import dev.gan4j.export.OnnxContract;
 import dev.gan4j.export.OnnxExportOptions;
 import dev.gan4j.internal.io.AtomicFiles;
+import dev.gan4j.spec.Conditioning;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.spec.Layer;
 import dev.gan4j.spec.LayerStack;
@@ -115,11 +116,12 @@ public final class OnnxExporter {
     static Map<String, String> metadata(GeneratorSpec spec, Provenance p, OnnxExportOptions options) {
         TensorShape image = spec.outputShape();
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(OnnxContract.KEY_CONTRACT_VERSION, OnnxContract.VERSION);
-        m.put(OnnxContract.KEY_INPUTS, OnnxContract.INPUT);
+        boolean conditional = spec.classes() > 0;
+        m.put(OnnxContract.KEY_CONTRACT_VERSION, conditional ? OnnxContract.CONDITIONAL_VERSION : OnnxContract.VERSION);
+        m.put(OnnxContract.KEY_INPUTS, conditional ? OnnxContract.INPUT + "," + OnnxContract.LABEL_INPUT : OnnxContract.INPUT);
         m.put(OnnxContract.KEY_LATENT_DIM, Integer.toString(spec.latentDim()));
         m.put(OnnxContract.KEY_LATENT_DISTRIBUTION, OnnxContract.NORMAL);
-        m.put(OnnxContract.KEY_CLASSES, "0");
+        m.put(OnnxContract.KEY_CLASSES, Integer.toString(spec.classes()));
         m.put(OnnxContract.KEY_IMAGE_SHAPE, image.dim(0) + "," + image.dim(1) + "," + image.dim(2));
         m.put(OnnxContract.KEY_LAYOUT, OnnxContract.NCHW);
         m.put(OnnxContract.KEY_OUTPUT_RANGE, options.outputRange().interval());
@@ -132,9 +134,11 @@ public final class OnnxExporter {
     private static String docString(GeneratorSpec spec, Provenance p, OnnxExportOptions options) {
         TensorShape image = spec.outputShape();
         return "gan4j generator (" + spec.recipe() + "): z float32 [batch, " + spec.latentDim()
-                + "] drawn from N(0, 1) -> image float32 [batch, " + image.dim(0) + ", " + image.dim(1) + ", "
+                + "] drawn from N(0, 1)" + (spec.classes() > 0 ? ", label int64 [batch] in [0, " + spec.classes() + ")" : "")
+                + " -> image float32 [batch, " + image.dim(0) + ", " + image.dim(1) + ", "
                 + image.dim(2) + "] NCHW in " + options.outputRange().interval() + ". Trained " + p.steps()
-                + " steps with seed " + p.seed() + ". Contract " + OnnxContract.VERSION
+                + " steps with seed " + p.seed() + ". Contract "
+                + (spec.classes() > 0 ? OnnxContract.CONDITIONAL_VERSION : OnnxContract.VERSION)
                 + ": see metadata_props (gan4j.*).";
     }
 
@@ -142,6 +146,14 @@ public final class OnnxExporter {
         graph.setName("gan4j_generator");
         graph.addInput(valueInfo(OnnxContract.INPUT, spec.latentDim()));
         String x = OnnxContract.INPUT;
+        if (spec.conditioning() instanceof Conditioning.LabelEmbedding) {
+            // Contract 2: the label's row of the embedding (one Gather), concatenated after z, as the
+            // engine computes it (docs/conditional.md).
+            graph.addInput(labelInfo());
+            String rows = node("Gather", "label.Gather", List.of(param("label.embedding"), OnnxContract.LABEL_INPUT),
+                    List.of(intAttr("axis", 0)));
+            x = node("Concat", "label.Concat", List.of(x, rows), List.of(intAttr("axis", 1)));
+        }
         List<Layer> layers = stack.layers();
         for (int i = 0; i < layers.size(); i++) {
             x = layer(i, layers.get(i), stack.inputShapeOf(i), x);
@@ -372,6 +384,20 @@ public final class OnnxExporter {
                 }
             }
         }
+    }
+
+    /** The label input of contract 2: int64 {@code [batch]}. */
+    private ValueInfoProto labelInfo() {
+        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
+        shape.addDim(options.dynamicBatch()
+                ? TensorShapeProto.Dimension.newBuilder().setDimParam("batch")
+                : TensorShapeProto.Dimension.newBuilder().setDimValue(options.fixedBatchSize()));
+        return ValueInfoProto.newBuilder()
+                .setName(OnnxContract.LABEL_INPUT)
+                .setType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
+                        .setElemType(TensorProto.DataType.INT64.getNumber())
+                        .setShape(shape)))
+                .build();
     }
 
     private ValueInfoProto valueInfo(String name, int... dims) {
