@@ -263,7 +263,7 @@ public final class QualityMetric {
      * as {@link #classifier()} does.
      *
      * @param generator the generator to measure
-     * @return the conditional accuracy of a class-conditional generator: the share of {@link #samples()} images, drawn with balanced labels ({@code i % classes}, {@link ClassLabels#balanced}) from latents seeded with {@link #seed()}, that the classifier assigns to the class they were drawn for
+     * @return the share of samples the classifier assigns to the class they were drawn for, in [0, 1]
      * @throws IllegalArgumentException if the generator is not conditional on the classifier's classes, or
      *     its images do not have the classifier's input shape
      */

@@ -199,7 +199,7 @@ public sealed interface Conditioning permits Conditioning.None, Conditioning.Lab
          * Returns the parameters for {@code features} features entering the last dense layer: {@code classes * features}.
          *
          * @param features the size of the feature vector entering the last dense layer
-         * @return the parameters for {@code features} features entering the last dense layer: {@code classes * features}
+         * @return the parameters: {@code classes * features}
          */
         public long parameterCount(int features) {
             return (long) classes * features;

@@ -114,7 +114,7 @@ public final class DiscriminatorSpec {
      * Returns how the discriminator takes a class label: {@link Conditioning#none()} (the default) or a
      * {@link Conditioning.Projection}.
      *
-     * @return how the discriminator takes a class label: {@link Conditioning#none()} (the default) or a {@link Conditioning.Projection}
+     * @return how the discriminator takes a class label
      */
     public Conditioning conditioning() {
         return conditioning;
@@ -133,7 +133,7 @@ public final class DiscriminatorSpec {
      * Returns the size of the feature vector {@code φ(x)} that enters the last layer: what a {@link
      * Conditioning.Projection} takes its inner product with.
      *
-     * @return the size of the feature vector {@code φ(x)} that enters the last layer: what a {@link Conditioning.Projection} takes its inner product with
+     * @return the size of the feature vector {@code φ(x)} entering the last layer
      */
     public int features() {
         return stack.inputShapeOf(stack.layers().size() - 1).dim(0);
@@ -157,7 +157,7 @@ public final class DiscriminatorSpec {
      * Returns a Keras-like table of the layers, their output shapes and parameter counts; a projection
      * discriminator's last rows show the label, its embedding and the inner product added to the logit.
      *
-     * @return a Keras-like table of the layers, their output shapes and parameter counts; a projection discriminator's last rows show the label, its embedding and the inner product added to the logit
+     * @return a Keras-like table of the layers, their output shapes and parameter counts
      */
     public String summary() {
         if (!(conditioning instanceof Conditioning.Projection)) {

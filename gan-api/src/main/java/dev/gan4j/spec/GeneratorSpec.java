@@ -102,7 +102,7 @@ public final class GeneratorSpec {
      * Returns how the generator takes a class label: {@link Conditioning#none()} (the default) or a
      * {@link Conditioning.LabelEmbedding}.
      *
-     * @return how the generator takes a class label: {@link Conditioning#none()} (the default) or a {@link Conditioning.LabelEmbedding}
+     * @return how the generator takes a class label
      */
     public Conditioning conditioning() {
         return conditioning;
@@ -144,7 +144,7 @@ public final class GeneratorSpec {
      * Returns a Keras-like table of the layers, their output shapes and parameter counts; a conditional
      * generator's first rows show z, the label, its embedding and their concatenation.
      *
-     * @return a Keras-like table of the layers, their output shapes and parameter counts; a conditional generator's first rows show z, the label, its embedding and their concatenation
+     * @return a Keras-like table of the layers, their output shapes and parameter counts
      */
     public String summary() {
         if (!(conditioning instanceof Conditioning.LabelEmbedding)) {

@@ -14,7 +14,7 @@ public final class ClassLabels {
      *
      * @param count how many labels
      * @param classes the number of classes, at least 2
-     * @return {@code count} labels cycling through the classes, {@code i % classes}: every class gets its share, within one, in order {@code 0, 1, ..., classes - 1, 0, 1, ...}
+     * @return {@code count} labels cycling through the classes, {@code i % classes}
      * @throws IllegalArgumentException if {@code count < 1} or {@code classes < 2}
      */
     public static int[] balanced(int count, int classes) {
