@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * {@code gan4j generate MODEL}: draws images from a saved generator ({@code .gan4j}, through the engine)
  * or an ONNX export ({@code .onnx}, through onnxruntime alone), from the latents of {@code --seed}
  * (the same latents for both, so a model and its export draw the same images); writes a PNG grid, or
- * with {@code --individual} one PNG per image.
+ * with {@code --individual} one PNG per image. A class-conditional model draws balanced classes (image
+ * {@code i} of class {@code i % classes}) or, with {@code --label K}, class K only.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Draws images from a saved generator (.gan4j) or its ONNX export (.onnx) into a PNG grid,"
@@ -50,6 +51,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--columns", paramLabel = "N", defaultValue = "8", converter = Converters.Positive.class,
             description = "The grid's columns. Default: ${DEFAULT-VALUE}.")
     int columns;
+
+    @Option(names = "--label", paramLabel = "K", defaultValue = "balanced",
+            description = "From a class-conditional model: balanced (image i of class i % classes) or one class K."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String label;
 
     @Option(names = "--individual",
             description = "Write one PNG per image (image-0000.png, ...) into the directory --out instead of a grid.")
@@ -93,13 +99,37 @@ public final class GenerateCommand implements Callable<Integer> {
 
     private ImageBatch fromGan4j() throws IOException {
         try (TrainedGan gan = TrainedGan.load(model)) {
-            return gan.generate(count, seed);
+            if (label.equals("balanced")) {
+                return gan.generate(count, seed);
+            }
+            int classes = gan.spec().classes();
+            if (classes == 0) {
+                throw new IllegalArgumentException("--label " + label + " needs a class-conditional generator; "
+                        + model + " is unconditional");
+            }
+            int[] labels = new int[count];
+            java.util.Arrays.fill(labels, classLabel(classes));
+            return gan.generate(labels, seed);
         }
+    }
+
+    /** The class of {@code --label}, checked against the model's {@code classes}. */
+    private int classLabel(int classes) {
+        try {
+            int k = Integer.parseInt(label);
+            if (k >= 0 && k < classes) {
+                return k;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new IllegalArgumentException("--label must be balanced or a class in [0, " + classes + "), got " + label);
     }
 
     private ImageBatch fromOnnx() throws OrtException {
         try (OnnxGenerator generator = OnnxGenerator.open(model)) {
-            float[] pixels = GenerateWithOnnxRuntime.generateAll(generator, count, seed);
+            float[] pixels = GenerateWithOnnxRuntime.generateAll(generator, count, seed,
+                    GenerateWithOnnxRuntime.labels(generator, label, count));
             if (generator.outputRange().equals(OnnxExportOptions.OutputRange.UNIT.interval())) {
                 // ImageBatch maps [-1, 1] to bytes; a [0, 1] export goes back to the trained range.
                 for (int i = 0; i < pixels.length; i++) {

@@ -112,6 +112,10 @@ public final class InspectCommand implements Callable<Integer> {
                     m.get(OnnxContract.KEY_OUTPUT_RANGE),
                     generator.fixedBatch() > 0 ? Long.toString(generator.fixedBatch()) : "dynamic",
                     m.get(OnnxContract.KEY_PRODUCER));
+            if (generator.classes() > 0) {
+                out.printf(Locale.ROOT, "conditional: inputs %s, label int64 [batch] in [0, %d)%n",
+                        m.get("gan4j.inputs"), generator.classes());
+            }
             out.println("spec:");
             out.println(indent(String.valueOf(m.get(OnnxContract.KEY_SPEC)).strip()));
             out.println("provenance:");

@@ -103,7 +103,7 @@ public enum Recipe {
         if (this == KERAS) {
             // The reference recipe: Adam(1e-4, beta1 0.3), labels 0.9/0.1, a tenth of a pass per epoch.
             return GanTrainer.builder()
-                    .generator(GeneratorSpec.kerasDcgan().build())
+                    .generator(generator(0))
                     .discriminator(discriminator(false))
                     .labelSmoothing(LabelSmoothing.twoSided(0.9f, 0.1f))
                     .optimizer(adam(learningRate))
@@ -114,7 +114,7 @@ public enum Recipe {
         // Radford et al.'s optimiser with one-sided smoothing; batch 32 because on a CPU more updates
         // of half the size learn more per second (measured: docs/recipes.md).
         return GanTrainer.builder()
-                .generator(GeneratorSpec.dcgan().build())
+                .generator(generator(0))
                 .discriminator(discriminator(false))
                 .labelSmoothing(LabelSmoothing.oneSided(0.9f))
                 .optimizer(adam(learningRate))
@@ -129,7 +129,44 @@ public enum Recipe {
      * @return the recipe's discriminator
      */
     public DiscriminatorSpec discriminator(boolean spectralNorm) {
-        return this == KERAS ? DiscriminatorSpec.kerasDcgan().spectralNorm(spectralNorm).build()
-                : DiscriminatorSpec.dcgan().spectralNorm(spectralNorm).build();
+        return discriminator(spectralNorm, true, 0);
+    }
+
+    /**
+     * Returns the recipe's discriminator with the options that change it.
+     *
+     * @param spectralNorm whether to normalise every layer spectrally
+     * @param batchNorm whether the dcgan discriminator may keep its BatchNorm (a gradient penalty refuses
+     *     it); the keras one has none
+     * @param classes the classes of a projection discriminator (Miyato &amp; Koyama 2018), or 0 for an
+     *     unconditional one
+     * @return the recipe's discriminator
+     */
+    public DiscriminatorSpec discriminator(boolean spectralNorm, boolean batchNorm, int classes) {
+        if (this == KERAS) {
+            var keras = DiscriminatorSpec.kerasDcgan().spectralNorm(spectralNorm);
+            return (classes > 0 ? keras.conditional(classes) : keras).build();
+        }
+        var dcgan = DiscriminatorSpec.dcgan().spectralNorm(spectralNorm);
+        if (!batchNorm) {
+            dcgan.batchNorm(false);
+        }
+        return (classes > 0 ? dcgan.conditional(classes) : dcgan).build();
+    }
+
+    /**
+     * Returns the recipe's generator.
+     *
+     * @param classes the classes of a generator that takes a label (its embedding joins z), or 0 for an
+     *     unconditional one
+     * @return the recipe's generator
+     */
+    public GeneratorSpec generator(int classes) {
+        if (this == KERAS) {
+            var keras = GeneratorSpec.kerasDcgan();
+            return (classes > 0 ? keras.conditional(classes) : keras).build();
+        }
+        var dcgan = GeneratorSpec.dcgan();
+        return (classes > 0 ? dcgan.conditional(classes) : dcgan).build();
     }
 }

@@ -5,7 +5,9 @@ import dev.gan4j.health.UnhealthyTrainingException;
 import dev.gan4j.quality.QualityMetric;
 import dev.gan4j.quality.QualityReport;
 import dev.gan4j.train.GanTrainer;
+import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.TrainedGan;
+import dev.gan4j.train.listener.EpochSummary;
 import dev.gan4j.train.listener.MetricsFile;
 import dev.gan4j.train.listener.ProgressBar;
 import dev.gan4j.train.listener.SampleGrids;
@@ -29,15 +31,39 @@ final class RunOutputs {
     /**
      * The listeners of a {@code train} or {@code resume} run writing into {@code out}, in the order they
      * are called: the console progress bar (with the whole run's ETA), a sample grid per epoch ({@code
-     * epoch-001.png}...: 64 images of seed 2024, 8 columns) and the metrics of every report ({@code
-     * metrics}). The one place to add a listener to both commands.
+     * epoch-001.png}...: see {@link #sampleGrids}) and the metrics of every report ({@code metrics}).
+     * The one place to add a listener to both commands.
      */
     static List<TrainingListener> listeners(Path out, MetricsFile metrics) {
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(ProgressBar.toConsole());
-        listeners.add(SampleGrids.into(out, 64, 8, 2024));
+        listeners.add(sampleGrids(out));
         listeners.add(metrics);
         return listeners;
+    }
+
+    /**
+     * A sample grid per epoch of latents of seed 2024: 64 images in 8 columns, or, from a generator
+     * conditional on {@code k} classes, {@code k × k} images in {@code k} columns, so that each column is
+     * one class (its labels are {@code i % k}). Which one is known when training starts: a resumed run's
+     * generator comes from its checkpoint.
+     */
+    static TrainingListener sampleGrids(Path out) {
+        return new TrainingListener() {
+            private SampleGrids grids;
+
+            @Override
+            public void onTrainingStart(GanConfig config, int datasetSize) {
+                int classes = config.generator().classes();
+                grids = classes > 0 ? SampleGrids.into(out, classes * classes, classes, 2024)
+                        : SampleGrids.into(out, 64, 8, 2024);
+            }
+
+            @Override
+            public void onEpochEnd(EpochSummary summary) {
+                grids.onEpochEnd(summary);
+            }
+        };
     }
 
     /** Prints each quality report as it comes, on one line. */
@@ -69,8 +95,10 @@ final class RunOutputs {
 
     /**
      * Writes the trained generator ({@code generator.gan4j}), its ONNX export ({@code generator.onnx})
-     * and 100 samples of seed 7 ({@code samples.png}) into {@code out}, and prints where they are; with
-     * a {@code quality} metric, also its final report as a table.
+     * and 100 samples of seed 7 ({@code samples.png}, 10 columns: one class per column from a generator
+     * conditional on 10 classes) into {@code out}, and prints where they are; with a {@code quality}
+     * metric, also its final report as a table, and a conditional generator's conditional accuracy (the
+     * share of samples the classifier assigns to the class they were drawn for).
      */
     private static void finish(TrainedGan gan, Path out, MetricsFile metrics, double seconds, QualityMetric quality,
             PrintWriter printer) throws IOException {
@@ -88,6 +116,10 @@ final class RunOutputs {
         printer.println("generator for ONNX:     " + onnx.toAbsolutePath());
         if (quality != null) {
             printFinal(quality.score(gan), printer);
+            if (gan.spec().classes() > 0) {
+                printer.printf(Locale.ROOT, "  %-28s %9.1f%%%n", "conditional accuracy",
+                        100 * quality.conditionalAccuracy(gan));
+            }
         }
         printer.flush();
     }

@@ -3,7 +3,6 @@ package dev.gan4j.cli;
 import dev.gan4j.data.ImageDataset;
 import dev.gan4j.health.HealthPolicy;
 import dev.gan4j.quality.QualityMetric;
-import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.train.Augmentation;
 import dev.gan4j.train.ComputeDevice;
 import dev.gan4j.train.GanConfig;
@@ -87,6 +86,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Spectral normalisation of every discriminator layer. Default: ${DEFAULT-VALUE}.")
     Switch spectralNorm;
 
+    @Option(names = "--conditional",
+            description = "Train a class-conditional GAN on the digits' labels: the generator embeds the label"
+                    + " with z, the discriminator projects it (docs/conditional.md); grids show one class per"
+                    + " column. Default: off.")
+    boolean conditional;
+
     @Option(names = "--augment", paramLabel = "POLICIES", converter = Converters.Augment.class,
             description = "DiffAugment: a comma-separated list of color, translation, cutout. Default: none.")
     Augmentation augment;
@@ -149,6 +154,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "auto (a GPU if the engine finds one), cpu, gpu or gpu:N. Default: ${DEFAULT-VALUE}.")
     ComputeDevice device;
 
+    /** The digits' classes, which {@code --conditional} conditions both networks on. */
+    static final int MNIST_CLASSES = 10;
+
     /** The schedule names, for the help and shell completion. */
     static final class ScheduleNames implements Iterable<String> {
         @Override
@@ -175,24 +183,23 @@ public final class TrainCommand implements Callable<Integer> {
             LearningRateSchedule s = warmup > 0 ? schedule.withWarmup(warmup) : schedule;
             builder.optimizer(recipe.adam(learningRate != null ? learningRate : recipe.learningRate()).schedule(s));
         }
-        if (spectralNorm.isOn()) {
-            builder.discriminator(recipe.discriminator(true));
+        // A gradient penalty (WGAN-GP's included) refuses BatchNorm in the critic (Gulrajani et al. drop it).
+        boolean penalised = penalty != null || loss instanceof GanLoss.WassersteinGp;
+        int classes = conditional ? MNIST_CLASSES : 0;
+        if (spectralNorm.isOn() || penalised || conditional) {
+            builder.discriminator(recipe.discriminator(spectralNorm.isOn(), !penalised, classes));
+        }
+        if (conditional) {
+            builder.generator(recipe.generator(classes));
         }
         if (loss != null) {
             builder.loss(loss);
             if (!loss.usesTargets()) {
                 builder.labelSmoothing(LabelSmoothing.none());
             }
-            if (loss instanceof GanLoss.WassersteinGp && recipe == Recipe.DCGAN) {
-                // WGAN-GP's penalty refuses BatchNorm in the critic (Gulrajani et al. drop it).
-                builder.discriminator(DiscriminatorSpec.dcgan().spectralNorm(spectralNorm.isOn()).batchNorm(false).build());
-            }
         }
         if (penalty != null) {
             builder.gradientPenalty(penalty);
-            if (recipe == Recipe.DCGAN) {
-                builder.discriminator(DiscriminatorSpec.dcgan().spectralNorm(spectralNorm.isOn()).batchNorm(false).build());
-            }
         }
         if (augment != null) {
             builder.augmentation(augment);

@@ -66,6 +66,41 @@ class CommandRunTest {
     }
 
     @Test
+    void conditionalTrainWritesOneClassPerColumnAndAnOnnxFileWithALabelInput() throws IOException {
+        Path conditional = dir.resolve("conditional");
+
+        Run train = run("train", "--conditional", "--images", "64", "--epochs", "1", "--quality-every", "0",
+                "--out", conditional.toString());
+
+        assertThat(train.code()).as(train.err()).isZero();
+        // 10 x 10 images of 28 x 28 with a 2-pixel border around each: column k draws class k
+        BufferedImage grid = ImageIO.read(conditional.resolve("epoch-001.png").toFile());
+        assertThat(grid.getWidth()).isEqualTo(10 * 30 + 2);
+        assertThat(grid.getHeight()).isEqualTo(10 * 30 + 2);
+        Run inspect = run("inspect", conditional.resolve("generator.onnx").toString());
+        assertThat(inspect.code()).as(inspect.err()).isZero();
+        assertThat(inspect.out()).contains("gan4j contract 2", "conditional: inputs z,label, label int64 [batch] in [0, 10)");
+        assertThat(train.out()).contains("label Embedding");
+
+        // One class from the saved generator and from its export: the same latents and label, the same images
+        Path fromModel = dir.resolve("sevens-model.png");
+        Path fromOnnx = dir.resolve("sevens-onnx.png");
+        assertThat(run("generate", conditional.resolve("generator.gan4j").toString(), "--label", "7", "--count", "4",
+                "--out", fromModel.toString()).code()).isZero();
+        assertThat(run("generate", conditional.resolve("generator.onnx").toString(), "--label", "7", "--count", "4",
+                "--out", fromOnnx.toString()).code()).isZero();
+        assertThat(maxGreyDifference(ImageIO.read(fromModel.toFile()), ImageIO.read(fromOnnx.toFile()))).isLessThanOrEqualTo(2);
+        Run outOfRange = run("generate", conditional.resolve("generator.onnx").toString(), "--label", "10",
+                "--out", dir.resolve("none.png").toString());
+        assertThat(outOfRange.code()).isEqualTo(Gan4jCommand.FAILED);
+        assertThat(outOfRange.err()).contains("--label must be balanced or a class in [0, 10), got 10");
+        Run unconditional = run("generate", out.resolve("generator.onnx").toString(), "--label", "3",
+                "--out", dir.resolve("none.png").toString());
+        assertThat(unconditional.err()).contains("--label 3 needs a class-conditional model (contract 2);"
+                + " this one is unconditional");
+    }
+
+    @Test
     void generateFromASavedGeneratorWritesAGridOfTheCount() throws IOException {
         Path grid = dir.resolve("grid.png");
 
@@ -103,13 +138,7 @@ class CommandRunTest {
             assertThat(a.getWidth()).isEqualTo(28);
             assertThat(a.getHeight()).isEqualTo(28);
             // one latent per image from one seed: the two runtimes agree to a grey level or two
-            int worst = 0;
-            for (int y = 0; y < 28; y++) {
-                for (int x = 0; x < 28; x++) {
-                    worst = Math.max(worst, Math.abs((a.getRGB(x, y) & 0xFF) - (b.getRGB(x, y) & 0xFF)));
-                }
-            }
-            assertThat(worst).as(name).isLessThanOrEqualTo(2);
+            assertThat(maxGreyDifference(a, b)).as(name).isLessThanOrEqualTo(2);
         }
     }
 
@@ -205,5 +234,18 @@ class CommandRunTest {
                 "gan4j train: training stopped: divergence at global step 1", "Advice:",
                 "(UnhealthyTrainingException; --stacktrace shows where)").doesNotContain("\tat ");
         assertThat(diverged.resolve("generator.gan4j")).doesNotExist();
+    }
+
+    /** The largest difference of grey level between two images of one size. */
+    private static int maxGreyDifference(BufferedImage a, BufferedImage b) {
+        assertThat(b.getWidth()).isEqualTo(a.getWidth());
+        assertThat(b.getHeight()).isEqualTo(a.getHeight());
+        int worst = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                worst = Math.max(worst, Math.abs((a.getRGB(x, y) & 0xFF) - (b.getRGB(x, y) & 0xFF)));
+            }
+        }
+        return worst;
     }
 }

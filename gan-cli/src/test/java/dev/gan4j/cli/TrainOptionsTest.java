@@ -3,6 +3,7 @@ package dev.gan4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gan4j.spec.Conditioning;
 import dev.gan4j.spec.Layer;
 import dev.gan4j.train.Adam;
 import dev.gan4j.train.Augmentation;
@@ -128,6 +129,22 @@ class TrainOptionsTest {
         assertThat(penalised.discriminator().layers()).noneMatch(l -> l instanceof Layer.BatchNorm);
         assertThatThrownBy(() -> parse("--recipe", "wgan"))
                 .hasMessage("Invalid value for option '--recipe': --recipe must be dcgan or keras, got wgan");
+    }
+
+    @Test
+    void conditionalConditionsBothNetworksOfEitherRecipeOnTheTenDigits() {
+        for (String recipe : new String[] {"dcgan", "keras"}) {
+            GanConfig plain = parse("--recipe", recipe).builder(9000).config();
+            GanConfig conditional = parse("--recipe", recipe, "--conditional", "--spectral-norm", "on").builder(9000)
+                    .config();
+
+            assertThat(plain.generator().classes()).isZero();
+            assertThat(plain.discriminator().classes()).isZero();
+            assertThat(conditional.generator().conditioning()).isEqualTo(Conditioning.labelEmbedding(10, 50));
+            assertThat(conditional.discriminator().conditioning()).isEqualTo(Conditioning.projection(10));
+            assertThat(conditional.discriminator().layers()).anyMatch(Layer::spectralNorm);
+            assertThat(conditional.generator().latentDim()).isEqualTo(plain.generator().latentDim());
+        }
     }
 
     @Test

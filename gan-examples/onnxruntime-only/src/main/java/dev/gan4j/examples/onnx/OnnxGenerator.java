@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,8 +17,8 @@ import java.util.Map;
  */
 public final class OnnxGenerator implements AutoCloseable {
 
-    /** The contract versions this client understands. */
-    static final String CONTRACT_VERSION = "1";
+    /** The contract versions this client understands: 1, and 2 (a class-conditional generator). */
+    static final String CONTRACT_VERSIONS = "1, 2";
 
     private final OrtEnvironment env;
     private final OrtSession session;
@@ -26,15 +27,17 @@ public final class OnnxGenerator implements AutoCloseable {
     private final int[] imageShape;
     private final String outputRange;
     private final long fixedBatch;
+    /** The classes of a conditional generator (contract 2), or 0. */
+    private final int classes;
 
     private OnnxGenerator(OrtEnvironment env, OrtSession session) throws OrtException {
         this.env = env;
         this.session = session;
         this.metadata = session.getMetadata().getCustomMetadata();
         String version = require("gan4j.contract_version");
-        if (!version.equals(CONTRACT_VERSION)) {
+        if (!version.equals("1") && !version.equals("2")) {
             throw new IllegalArgumentException("model follows gan4j ONNX contract " + version
-                    + "; this client understands contract " + CONTRACT_VERSION);
+                    + "; this client understands contracts " + CONTRACT_VERSIONS);
         }
         if (!"NCHW".equals(require("gan4j.layout"))) {
             throw new IllegalArgumentException("model layout is " + metadata.get("gan4j.layout") + ", expected NCHW");
@@ -49,6 +52,12 @@ public final class OnnxGenerator implements AutoCloseable {
                     + session.getInputNames() + " and outputs " + session.getOutputNames());
         }
         this.fixedBatch = ((TensorInfo) z.getInfo()).getShape()[0];
+        // Contract 2: a second input, label int64 [batch], announced by gan4j.inputs and gan4j.classes.
+        this.classes = version.equals("2") ? Integer.parseInt(require("gan4j.classes")) : 0;
+        if (classes > 0 && session.getInputInfo().get("label") == null) {
+            throw new IllegalArgumentException("model announces " + classes + " classes but lacks the input label;"
+                    + " it has inputs " + session.getInputNames());
+        }
     }
 
     /** Opens a model file. */
@@ -95,6 +104,11 @@ public final class OnnxGenerator implements AutoCloseable {
         return outputRange;
     }
 
+    /** Returns the classes of a class-conditional generator (contract 2), or 0 for an unconditional one. */
+    public int classes() {
+        return classes;
+    }
+
     /** Returns the batch size the model is fixed to, or -1 for a dynamic batch. */
     public long fixedBatch() {
         return fixedBatch;
@@ -105,6 +119,37 @@ public final class OnnxGenerator implements AutoCloseable {
      * W} floats in the model's output range, NCHW.
      */
     public float[] generate(float[] latents, int count) throws OrtException {
+        if (classes > 0) {
+            throw new IllegalArgumentException("model is conditional on " + classes + " classes; give a label per"
+                    + " latent vector");
+        }
+        return run(latents, null, count);
+    }
+
+    /**
+     * Returns the images for {@code latents} and their class {@code labels} (one per latent vector, each
+     * in {@code [0, classes())}) from a class-conditional generator, as {@link #generate(float[], int)}.
+     *
+     * @throws IllegalArgumentException if the model is unconditional, or a label is out of range (naming
+     *     its index and value)
+     */
+    public float[] generate(float[] latents, long[] labels, int count) throws OrtException {
+        if (classes == 0) {
+            throw new IllegalArgumentException("model is unconditional (contract 1); it takes no label");
+        }
+        if (labels.length != count) {
+            throw new IllegalArgumentException("labels has " + labels.length + " values, " + count + " expected");
+        }
+        for (int i = 0; i < count; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("label " + labels[i] + " at index " + i + " is outside [0, "
+                        + classes + ") of this model's classes");
+            }
+        }
+        return run(latents, labels, count);
+    }
+
+    private float[] run(float[] latents, long[] labels, int count) throws OrtException {
         if (latents.length != (long) count * latentDim) {
             throw new IllegalArgumentException("latents has " + latents.length + " floats, " + count + " x "
                     + latentDim + " expected");
@@ -113,7 +158,9 @@ public final class OnnxGenerator implements AutoCloseable {
             throw new IllegalArgumentException("model is fixed to batch " + fixedBatch + ", got " + count);
         }
         try (OnnxTensor z = OnnxTensor.createTensor(env, FloatBuffer.wrap(latents), new long[] {count, latentDim});
-                OrtSession.Result result = session.run(Map.of("z", z))) {
+                OnnxTensor label = labels == null ? null
+                        : OnnxTensor.createTensor(env, LongBuffer.wrap(labels), new long[] {count});
+                OrtSession.Result result = session.run(label == null ? Map.of("z", z) : Map.of("z", z, "label", label))) {
             FloatBuffer image = ((OnnxTensor) result.get("image").orElseThrow()).getFloatBuffer();
             float[] pixels = new float[image.remaining()];
             image.get(pixels);
