@@ -1,6 +1,8 @@
 package dev.gan4j.report;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
@@ -25,7 +27,45 @@ final class ProgressGif {
     private ProgressGif() {}
 
     /**
-     * Encodes {@code frames}, each shown for {@code delayMillis} (GIF counts hundredths of a second), the
+     * Returns {@code image} with a palette of 256 colours, as a GIF frame holds it: exact for grey images
+     * (256 greys), 3-3-2 bits of red, green and blue otherwise. Done once per frame when it is added,
+     * so that re-encoding every frame each epoch is only compression: the JDK's writer would otherwise
+     * build a palette for each RGB frame each time, the bulk of the cost.
+     */
+    static BufferedImage indexed(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
+        boolean grey = true;
+        for (int p : rgb) {
+            int r = (p >> 16) & 0xFF;
+            if (r != ((p >> 8) & 0xFF) || r != (p & 0xFF)) {
+                grey = false;
+                break;
+            }
+        }
+        byte[] reds = new byte[256];
+        byte[] greens = new byte[256];
+        byte[] blues = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            reds[i] = (byte) (grey ? i : ((i >> 5) & 7) * 255 / 7);
+            greens[i] = (byte) (grey ? i : ((i >> 2) & 7) * 255 / 7);
+            blues[i] = (byte) (grey ? i : (i & 3) * 255 / 3);
+        }
+        IndexColorModel palette = new IndexColorModel(8, 256, reds, greens, blues);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, palette);
+        byte[] indices = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < rgb.length; i++) {
+            int p = rgb[i];
+            indices[i] = (byte) (grey ? p & 0xFF
+                    : ((((p >> 16) & 0xFF) * 7 + 127) / 255) << 5 | ((((p >> 8) & 0xFF) * 7 + 127) / 255) << 2
+                            | ((p & 0xFF) * 3 + 127) / 255);
+        }
+        return out;
+    }
+
+    /**
+     * Encodes {@code frames} (best made by {@link #indexed}), each shown for {@code delayMillis} (GIF counts hundredths of a second), the
      * last one longer so the final samples can be looked at before the loop starts again.
      *
      * @throws IOException if the JDK has no GIF writer or the encoding fails

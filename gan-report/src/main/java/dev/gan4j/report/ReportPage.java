@@ -124,11 +124,11 @@ final class ReportPage {
 
     private static void samples(StringBuilder h, RunState s, byte[] gif) throws IOException {
         h.append("<h2 id=\"samples\">Samples</h2>\n");
-        if (s.grids.isEmpty()) {
+        if (s.frames.isEmpty()) {
             h.append("<p>No epoch has ended yet.</p>\n");
             return;
         }
-        BufferedImage last = s.grids.get(s.grids.size() - 1);
+        BufferedImage last = s.lastGrid;
         int width = scaled(last.getWidth());
         h.append("<div class=\"samples\">\n<figure><img id=\"final-grid\" class=\"pixels\" width=\"").append(width)
                 .append("\" alt=\"samples after epoch ").append(s.gridEpochs.get(s.gridEpochs.size() - 1))
@@ -136,9 +136,9 @@ final class ReportPage {
                 .append("<figcaption>After epoch ").append(s.gridEpochs.get(s.gridEpochs.size() - 1))
                 .append(", from fixed latent vectors.</figcaption></figure>\n");
         h.append("<figure><img id=\"progress\" class=\"pixels\" width=\"").append(width)
-                .append("\" alt=\"samples after each epoch, animated\" data-frames=\"").append(s.grids.size())
+                .append("\" alt=\"samples after each epoch, animated\" data-frames=\"").append(s.frames.size())
                 .append("\" src=\"data:image/gif;base64,").append(base64(gif)).append("\">")
-                .append("<figcaption>The same latent vectors after each of ").append(s.grids.size())
+                .append("<figcaption>The same latent vectors after each of ").append(s.frames.size())
                 .append(" epochs (<code>").append(RunReport.GIF_FILE).append("</code>).</figcaption></figure>\n</div>\n");
     }
 

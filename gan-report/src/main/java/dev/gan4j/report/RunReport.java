@@ -147,7 +147,8 @@ public final class RunReport implements TrainingListener {
         state.epochEnds.add(new long[] {summary.epoch(), summary.globalStep()});
         state.epochSeconds.add(summary.seconds());
         ImageBatch batch = summary.generator().generate(samples, sampleSeed);
-        state.grids.add(batch.toGrid(columns));
+        state.lastGrid = batch.toGrid(columns);
+        state.frames.add(ProgressGif.indexed(state.lastGrid));
         state.gridEpochs.add(summary.epoch());
         write("epoch " + summary.epoch());
     }
@@ -179,7 +180,7 @@ public final class RunReport implements TrainingListener {
         long start = System.nanoTime();
         Path target = file();
         try {
-            byte[] gif = state.grids.isEmpty() ? null : ProgressGif.encode(state.grids, frameMillis);
+            byte[] gif = state.frames.isEmpty() ? null : ProgressGif.encode(state.frames, frameMillis);
             String html = ReportPage.render(state, title, refreshSeconds, gif);
             if (gif != null) {
                 target = gifFile();

@@ -17,8 +17,10 @@ final class RunState {
     final RunHistory history = new RunHistory();
     final List<Diagnosis> diagnoses = new ArrayList<>();
     final List<QualityReport> quality = new ArrayList<>();
-    /** The fixed-latent sample grid after each epoch, in order: the GIF's frames. */
-    final List<BufferedImage> grids = new ArrayList<>();
+    /** The fixed-latent sample grid after each epoch, in order, with 256 colours: the GIF's frames. */
+    final List<BufferedImage> frames = new ArrayList<>();
+    /** The last epoch's grid in full colour, for the page's still image. */
+    BufferedImage lastGrid;
     final List<Integer> gridEpochs = new ArrayList<>();
     /** Each epoch's end, as a global step and its wall-clock seconds. */
     final List<long[]> epochEnds = new ArrayList<>();
@@ -39,7 +41,8 @@ final class RunState {
         history.clear();
         diagnoses.clear();
         quality.clear();
-        grids.clear();
+        frames.clear();
+        lastGrid = null;
         gridEpochs.clear();
         epochEnds.clear();
         epochSeconds.clear();
