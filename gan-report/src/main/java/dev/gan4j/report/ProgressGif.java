@@ -84,7 +84,7 @@ final class ProgressGif {
                 BufferedImage frame = frames.get(i);
                 int delay = i == frames.size() - 1 ? Math.max(delayMillis, 1500) : delayMillis;
                 IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), null);
-                describe(metadata, delay, i == 0);
+                describe(metadata, frame, delay, i == 0);
                 writer.writeToSequence(new IIOImage(frame, null, metadata), null);
             }
             writer.endWriteSequence();
@@ -94,8 +94,24 @@ final class ProgressGif {
         return bytes.toByteArray();
     }
 
-    private static void describe(IIOMetadata metadata, int delayMillis, boolean first) throws IOException {
+    private static void describe(IIOMetadata metadata, BufferedImage frame, int delayMillis, boolean first)
+            throws IOException {
         IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(FORMAT);
+        if (frame.getColorModel() instanceof IndexColorModel palette) {
+            // The frame's own palette as its local colour table: the JDK's writer would otherwise map the
+            // indices through a default global table, drawing the greys in false colours.
+            IIOMetadataNode table = child(root, "LocalColorTable");
+            table.setAttribute("sizeOfLocalColorTable", Integer.toString(palette.getMapSize()));
+            table.setAttribute("sortFlag", "FALSE");
+            for (int i = 0; i < palette.getMapSize(); i++) {
+                IIOMetadataNode entry = new IIOMetadataNode("ColorTableEntry");
+                entry.setAttribute("index", Integer.toString(i));
+                entry.setAttribute("red", Integer.toString(palette.getRed(i)));
+                entry.setAttribute("green", Integer.toString(palette.getGreen(i)));
+                entry.setAttribute("blue", Integer.toString(palette.getBlue(i)));
+                table.appendChild(entry);
+            }
+        }
         IIOMetadataNode control = child(root, "GraphicControlExtension");
         control.setAttribute("disposalMethod", "none");
         control.setAttribute("userInputFlag", "FALSE");

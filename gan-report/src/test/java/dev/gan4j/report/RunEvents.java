@@ -95,7 +95,7 @@ final class RunEvents {
                         critic ? (float) (0.5 + t) + noise : (float) (4 - 2.5 * t) + noise,
                         critic ? (float) (2 - t) : (float) (0.9 - 0.2 * t),
                         critic ? (float) (-1 + t) : (float) (0.1 + 0.2 * t),
-                        Math.min(1, accuracy), Math.min(1, accuracy), critic ? Float.NaN : (float) (0.05 + 0.2 * t),
+                        Math.min(1, accuracy), Math.min(1, accuracy - 0.08f), critic ? Float.NaN : (float) (0.05 + 0.2 * t),
                         1500 + 100 * random.nextDouble(), (float) (2 + t) + noise, (float) (1.5 - t) + noise,
                         (float) (6 + 4 * t), 10f + noise, penalised ? (float) (0.5 * Math.exp(-2 * t)) : Float.NaN);
                 listener.onStep(m);

@@ -154,6 +154,11 @@ class RunReportTest {
             assertThat(frame.getWidth()).isEqualTo(8 * 30 + 2);
             assertThat(reader.read(0)).isNotNull();
             assertThat(pixelsDiffer(reader.read(0), reader.read(4))).as("epoch 1 and 5 differ").isTrue();
+            // The grey samples keep their exact greys: the last frame is the page's final grid.
+            Matcher grid = Pattern.compile("id=\"final-grid\"[^>]*src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")
+                    .matcher(page());
+            assertThat(grid.find()).isTrue();
+            assertThat(pixelsDiffer(reader.read(4), decode(grid.group(1)))).as("last frame vs final grid").isFalse();
             reader.dispose();
         }
         assertThat(page()).contains("data-frames=\"5\"").contains("data:image/gif;base64," + Base64.getEncoder().encodeToString(gif));
