@@ -28,12 +28,19 @@ final class RunHistory {
             }
         }
         globalSteps[size] = m.globalStep();
-        float[] values = {m.discriminatorLoss(), m.generatorLoss(), m.realScore(), m.fakeScore(), m.realAccuracy(),
-            m.fakeAccuracy(), m.foolRate(), m.generatorGradientNorm(), m.discriminatorGradientNorm(),
-            m.fakeDiversity(), m.realDiversity(), m.gradientPenalty()};
-        for (int c = 0; c < values.length; c++) {
-            columns[c][size] = values[c];
-        }
+        int i = size;
+        columns[0][i] = m.discriminatorLoss();
+        columns[1][i] = m.generatorLoss();
+        columns[2][i] = m.realScore();
+        columns[3][i] = m.fakeScore();
+        columns[4][i] = m.realAccuracy();
+        columns[5][i] = m.fakeAccuracy();
+        columns[6][i] = m.foolRate();
+        columns[7][i] = m.generatorGradientNorm();
+        columns[8][i] = m.discriminatorGradientNorm();
+        columns[9][i] = m.fakeDiversity();
+        columns[10][i] = m.realDiversity();
+        columns[11][i] = m.gradientPenalty();
         size++;
     }
 
