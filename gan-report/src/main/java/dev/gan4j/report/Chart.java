@@ -2,11 +2,14 @@ package dev.gan4j.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationLine;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -22,6 +25,8 @@ final class Chart {
 
     static final int WIDTH = 560;
     static final int HEIGHT = 300;
+    /** The most points a line is drawn with; longer series are averaged down to it ({@link #bucketMeans}). */
+    static final int MAX_POINTS = 1000;
     /** The colour of a health marker: what a person looks for, and what a test finds in the pixels. */
     static final Color MARKER = new Color(0xD0, 0x10, 0x10);
 
@@ -54,11 +59,44 @@ final class Chart {
     private Chart add(String name, double[] x, double[] y, boolean dots) {
         for (double v : y) {
             if (Double.isFinite(v)) {
-                series.add(new Series(name, x, y, dots));
+                if (x.length > MAX_POINTS) {
+                    double[][] fewer = bucketMeans(x, y, MAX_POINTS);
+                    series.add(new Series(name, fewer[0], fewer[1], dots));
+                } else {
+                    series.add(new Series(name, x, y, dots));
+                }
                 break;
             }
         }
         return this;
+    }
+
+    /**
+     * Averages consecutive points in {@code buckets} groups of (nearly) equal size, skipping NaN (a
+     * group of NaN alone stays NaN, a gap): a chart 560 pixels wide cannot show more, and drawing
+     * costs time in proportion to the points, so a long run's page costs no more to draw than a
+     * short one's.
+     */
+    static double[][] bucketMeans(double[] x, double[] y, int buckets) {
+        double[] bx = new double[buckets];
+        double[] by = new double[buckets];
+        for (int b = 0; b < buckets; b++) {
+            int from = (int) ((long) b * x.length / buckets);
+            int to = (int) ((long) (b + 1) * x.length / buckets);
+            double sx = 0;
+            double sy = 0;
+            int finite = 0;
+            for (int i = from; i < to; i++) {
+                sx += x[i];
+                if (!Double.isNaN(y[i])) {
+                    sy += y[i];
+                    finite++;
+                }
+            }
+            bx[b] = sx / (to - from);
+            by[b] = finite == 0 ? Double.NaN : sy / finite;
+        }
+        return new double[][] {bx, by};
     }
 
     /** Marks a health condition at {@code x}. */
@@ -106,6 +144,18 @@ final class Chart {
         for (double x : markers) {
             chart.addAnnotation(new AnnotationLine(x, true, false));
         }
-        return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        // Opaque RGB rather than XChart's ARGB bitmap: a smaller PNG, and nothing on the page is transparent.
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            chart.paint(g, WIDTH, HEIGHT);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer in this JDK");
+        }
+        return out.toByteArray();
     }
 }

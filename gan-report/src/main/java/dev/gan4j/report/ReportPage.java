@@ -107,7 +107,8 @@ final class ReportPage {
                 ? String.format(Locale.ROOT, "epoch %d of %d, global step %d", s.epoch, s.epochs, s.globalStep)
                 : String.format(Locale.ROOT, "epoch %d, global step %d", s.epoch, s.globalStep);
         double seconds = s.epochSeconds.stream().mapToDouble(Double::doubleValue).sum();
-        String time = String.format(Locale.ROOT, ", %.1f s of training over %d epochs", seconds, s.epochSeconds.size());
+        String time = String.format(Locale.ROOT, ", %.1f s of training over %d epoch%s", seconds, s.epochSeconds.size(),
+                s.epochSeconds.size() == 1 ? "" : "s");
         switch (s.status) {
             case WAITING:
                 return "Waiting for training to start.";
@@ -367,7 +368,7 @@ final class ReportPage {
     }
 
     private static final String STYLE = String.join("\n",
-            "body { font-family: sans-serif; margin: 1.5em auto; max-width: 1200px; color: #222; }",
+            "body { font-family: sans-serif; margin: 1.5em auto; padding: 0 16px; max-width: 1200px; color: #222; }",
             "h1 { margin-bottom: 0.2em; } h2 { border-bottom: 1px solid #ccc; margin-top: 1.6em; }",
             ".status { font-size: 1.1em; } .status.failed, .status.cancelled { color: #b00; }",
             ".note { color: #555; } .healthy { color: #176317; }",
