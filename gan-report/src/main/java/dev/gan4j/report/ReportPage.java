@@ -75,12 +75,12 @@ final class ReportPage {
                     .append(s.diagnoses.isEmpty() ? "" : " Red vertical lines: health conditions raised (below).")
                     .append("</p>\n");
         }
-        charts(h, stepCharts);
+        charts(h, stepCharts, s, "steps " + s.history.size() + ", diagnoses " + s.diagnoses.size());
         if (!qualityCharts.isEmpty()) {
             h.append("<h2 id=\"quality\">Quality</h2>\n<p class=\"note\">After the epochs the quality metric ran,"
                     + " with the same figures of held-out real images beside them: the ceiling. ")
                     .append(esc(s.quality.get(s.quality.size() - 1).classifier().describe())).append("</p>\n");
-            charts(h, qualityCharts);
+            charts(h, qualityCharts, s, "reports " + s.quality.size() + ", diagnoses " + s.diagnoses.size());
             qualityTable(h, s);
         }
         health(h, s);
@@ -234,7 +234,8 @@ final class ReportPage {
                 .dots("real (ceiling)", x, s.quality.stream().mapToDouble(real).toArray());
     }
 
-    private static void charts(StringBuilder h, List<Chart> charts) throws IOException {
+    /** Writes the charts, each drawn anew only if {@code drawnFrom} (what its data depends on) changed. */
+    private static void charts(StringBuilder h, List<Chart> charts, RunState s, String drawnFrom) throws IOException {
         if (charts.isEmpty()) {
             return;
         }
@@ -244,10 +245,20 @@ final class ReportPage {
                     .append("\" height=\"").append(Chart.HEIGHT).append("\" alt=\"").append(esc(c.title))
                     .append("\" data-markers=\"")
                     .append(c.markers().stream().map(m -> String.format(Locale.ROOT, "%.0f", m)).collect(Collectors.joining(",")))
-                    .append("\" src=\"data:image/png;base64,").append(base64(c.png())).append("\">")
+                    .append("\" src=\"data:image/png;base64,").append(base64(png(c, s, drawnFrom))).append("\">")
                     .append("<figcaption>").append(esc(c.caption)).append("</figcaption></figure>\n");
         }
         h.append("</div>\n");
+    }
+
+    private static byte[] png(Chart c, RunState s, String drawnFrom) throws IOException {
+        Map.Entry<String, byte[]> drawn = s.charts.get(c.id);
+        if (drawn != null && drawn.getKey().equals(drawnFrom)) {
+            return drawn.getValue();
+        }
+        byte[] png = c.png();
+        s.charts.put(c.id, Map.entry(drawnFrom, png));
+        return png;
     }
 
     private static void qualityTable(StringBuilder h, RunState s) {

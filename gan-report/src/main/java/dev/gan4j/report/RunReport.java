@@ -180,7 +180,11 @@ public final class RunReport implements TrainingListener {
         long start = System.nanoTime();
         Path target = file();
         try {
-            byte[] gif = state.frames.isEmpty() ? null : ProgressGif.encode(state.frames, frameMillis);
+            if (state.gifFrames != state.frames.size()) {
+                state.gif = ProgressGif.encode(state.frames, frameMillis);
+                state.gifFrames = state.frames.size();
+            }
+            byte[] gif = state.gif;
             String html = ReportPage.render(state, title, refreshSeconds, gif);
             if (gif != null) {
                 target = gifFile();

@@ -6,7 +6,9 @@ import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.Provenance;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What the report knows of the run so far; touched on the training thread only. */
 final class RunState {
@@ -26,6 +28,15 @@ final class RunState {
     final List<long[]> epochEnds = new ArrayList<>();
     final List<Double> epochSeconds = new ArrayList<>();
 
+    /**
+     * The PNG of each chart as last drawn, under the state it was drawn from: a page rewritten for a
+     * quality report or the run's end redraws only what changed.
+     */
+    final Map<String, Map.Entry<String, byte[]>> charts = new HashMap<>();
+    /** The GIF of the frames so far, and how many frames it holds. */
+    byte[] gif;
+    int gifFrames;
+
     Status status = Status.WAITING;
     GanConfig config;
     int datasetSize;
@@ -42,6 +53,9 @@ final class RunState {
         diagnoses.clear();
         quality.clear();
         frames.clear();
+        charts.clear();
+        gif = null;
+        gifFrames = 0;
         lastGrid = null;
         gridEpochs.clear();
         epochEnds.clear();
