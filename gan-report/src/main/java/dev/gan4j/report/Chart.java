@@ -124,6 +124,9 @@ final class Chart {
         styler.setPlotBorderVisible(false);
         styler.setAntiAlias(true);
         styler.setToolTipsEnabled(false);
+        // Step numbers take up to six digits; XChart's default spacing ran them together.
+        styler.setXAxisTickMarkSpacingHint(90);
+        styler.setXAxisDecimalPattern("#");
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
