@@ -124,8 +124,8 @@ final class Chart {
         styler.setPlotBorderVisible(false);
         styler.setAntiAlias(true);
         styler.setToolTipsEnabled(false);
-        // Step numbers take up to six digits; XChart's default spacing ran them together.
-        styler.setXAxisTickMarkSpacingHint(90);
+        // Step numbers take up to six digits: XChart labelled every fifth report, running them together.
+        styler.setXAxisMaxLabelCount(8);
         styler.setXAxisDecimalPattern("#");
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -136,6 +136,10 @@ final class Chart {
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
+        }
+        if (min > 0 && min < max) {
+            // From 0: XChart starts the ticks at the axis' minimum, which made them odd numbers (10, 60, 110).
+            styler.setXAxisMin(0.0);
         }
         if (min == max) {
             // One point: XChart would draw a zero-width axis.

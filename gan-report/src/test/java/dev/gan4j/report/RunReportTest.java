@@ -3,8 +3,15 @@ package dev.gan4j.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gan4j.health.Diagnosis;
+import dev.gan4j.quality.QualityReport;
+import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanLoss;
+import dev.gan4j.train.Provenance;
 import dev.gan4j.train.TrainingCancelledException;
+import dev.gan4j.train.listener.EpochSummary;
+import dev.gan4j.train.listener.StepMetrics;
+import dev.gan4j.train.listener.TrainingListener;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -270,18 +277,48 @@ class RunReportTest {
 
     /**
      * The figure docs/run-report.md gives: the page of a 36-epoch run the size of TrainMnist's default
-     * (281 steps an epoch, a report every 10 steps, quality every 6 epochs) rewritten after its last epoch.
+     * (281 steps an epoch, a report every 10 steps, quality every 6 epochs) rewritten after its last
+     * epoch, with every chart and the GIF of 36 frames drawn anew; the rewrites for the quality report
+     * and the run's end that follow reuse them.
      */
     @Test
     @Slow
     void writingThePageOfA36EpochRunTakesAFractionOfASecond() throws IOException {
         RunReport report = RunReport.into(dir);
-        new RunEvents(GanLoss.nonSaturating(), 36, 281, 10, 6).diagnoseAt(4000).run(report);
+        double[] epochWrite = new double[1];
+        double[] endWrite = new double[1];
+        TrainingListener timed = new TrainingListener() {
+            @Override public void onTrainingStart(GanConfig config, int datasetSize) {
+                report.onTrainingStart(config, datasetSize);
+            }
+            @Override public void onEpochStart(int epoch, int stepsPerEpoch) {
+                report.onEpochStart(epoch, stepsPerEpoch);
+            }
+            @Override public void onStep(StepMetrics metrics) {
+                report.onStep(metrics);
+            }
+            @Override public void onHealth(Diagnosis diagnosis) {
+                report.onHealth(diagnosis);
+            }
+            @Override public void onEpochEnd(EpochSummary summary) {
+                report.onEpochEnd(summary);
+                epochWrite[0] = report.lastWriteMillis();
+            }
+            @Override public void onQuality(QualityReport quality) {
+                report.onQuality(quality);
+            }
+            @Override public void onTrainingEnd(Provenance provenance) {
+                report.onTrainingEnd(provenance);
+                endWrite[0] = report.lastWriteMillis();
+            }
+        };
+        new RunEvents(GanLoss.nonSaturating(), 36, 281, 10, 6).diagnoseAt(4000).run(timed);
 
-        double millis = report.lastWriteMillis();
-        System.out.printf(Locale.ROOT, "RunReport: page of a 36-epoch run (%d bytes, GIF %d bytes) written in %.0f ms%n",
-                Files.size(report.file()), Files.size(report.gifFile()), millis);
-        assertThat(millis).isPositive().isLessThan(5000);
+        System.out.printf(Locale.ROOT, "RunReport: page of a 36-epoch run (%d bytes, GIF %d bytes) written after epoch 36"
+                + " in %.0f ms, at the run's end in %.0f ms%n", Files.size(report.file()), Files.size(report.gifFile()),
+                epochWrite[0], endWrite[0]);
+        assertThat(epochWrite[0]).isPositive().isLessThan(5000);
+        assertThat(endWrite[0]).isPositive().isLessThan(epochWrite[0]);
         assertThat(page()).contains("data-frames=\"36\"").contains("Finished: epoch 36 of 36, global step 10116");
     }
 }
