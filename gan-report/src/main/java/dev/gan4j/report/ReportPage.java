@@ -2,6 +2,7 @@ package dev.gan4j.report;
 
 import dev.gan4j.health.Diagnosis;
 import dev.gan4j.health.HealthAction;
+import dev.gan4j.health.HealthPolicy;
 import dev.gan4j.quality.QualityReport;
 import dev.gan4j.report.RunHistory.Column;
 import dev.gan4j.train.GanConfig;
@@ -280,7 +281,7 @@ final class ReportPage {
         h.append("<h2 id=\"health\">Health</h2>\n");
         if (s.diagnoses.isEmpty()) {
             h.append("<p class=\"healthy\">No health condition raised")
-                    .append(s.config != null && s.config.health().equals(dev.gan4j.health.HealthPolicy.off())
+                    .append(s.config != null && s.config.health().equals(HealthPolicy.off())
                             ? " (the health monitor is off)." : ".")
                     .append("</p>\n");
             return;

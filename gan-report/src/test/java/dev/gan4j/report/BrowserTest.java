@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,9 +46,16 @@ class BrowserTest {
     @TempDir
     Path dir;
 
+    /** Per test, so that without chromium each test is reported failed, or skipped when asked. */
+    @BeforeEach
+    void findChromium() throws InterruptedException {
+        if (chromium == null) {
+            chromium = chromiumOrFail();
+        }
+    }
+
     @BeforeAll
-    static void findChromiumAndWriteAReport(@TempDir Path shared) throws InterruptedException, IOException {
-        chromium = chromiumOrFail();
+    static void writeAReport(@TempDir Path shared) throws IOException {
         Path out = shared.resolve("run");
         RunEvents.nonSaturating(4).diagnoseAt(55).run(RunReport.builder(out).title("browser test").build());
         reportHtml = Files.readString(out.resolve(RunReport.REPORT_FILE), StandardCharsets.UTF_8);
