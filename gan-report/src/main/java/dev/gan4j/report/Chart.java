@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
@@ -71,6 +72,20 @@ final class Chart {
         return this;
     }
 
+    /** The smallest of 1, 2 and 5 times a power of ten that is at least {@code raw} (and at least 1). */
+    static double niceStep(double raw) {
+        if (!(raw > 1)) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * power >= raw) {
+                return m * power;
+            }
+        }
+        return 10 * power;
+    }
+
     /**
      * Averages consecutive points in {@code buckets} groups of (nearly) equal size, skipping NaN (a
      * group of NaN alone stays NaN, a gap): a chart 560 pixels wide cannot show more, and drawing
@@ -124,9 +139,6 @@ final class Chart {
         styler.setPlotBorderVisible(false);
         styler.setAntiAlias(true);
         styler.setToolTipsEnabled(false);
-        // Step numbers take up to six digits: XChart labelled every fifth report, running them together.
-        styler.setXAxisMaxLabelCount(8);
-        styler.setXAxisDecimalPattern("#");
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
@@ -140,6 +152,14 @@ final class Chart {
         if (min > 0 && min < max) {
             // From 0: XChart starts the ticks at the axis' minimum, which made them odd numbers (10, 60, 110).
             styler.setXAxisMin(0.0);
+        }
+        if (min < max) {
+            // XChart 3.8.8 puts a tick about every 25 pixels whatever the spacing hint, and step numbers of
+            // four or five digits then run together: only round multiples of about a sixth of the axis
+            // are labelled (the other ticks keep their grid lines).
+            double step = niceStep(max / 6);
+            styler.setxAxisTickLabelsFormattingFunction(v -> Math.abs(v / step - Math.rint(v / step)) < 1e-6
+                    ? String.format(Locale.ROOT, "%.0f", v) : "");
         }
         if (min == max) {
             // One point: XChart would draw a zero-width axis.

@@ -20,4 +20,13 @@ class ChartTest {
         assertThat(Chart.bucketMeans(new double[] {1, 2}, new double[] {Double.NaN, Double.NaN}, 1)[1])
                 .containsExactly(Double.NaN);
     }
+
+    @Test
+    void axisLabelsFallOnRoundSteps() {
+        assertThat(Chart.niceStep(750 / 6.0)).isEqualTo(200);
+        assertThat(Chart.niceStep(10116 / 6.0)).isEqualTo(2000);
+        assertThat(Chart.niceStep(100 / 6.0)).isEqualTo(20);
+        assertThat(Chart.niceStep(5 / 6.0)).isEqualTo(1);
+        assertThat(Chart.niceStep(36 / 6.0)).isEqualTo(10);
+    }
 }
