@@ -156,10 +156,10 @@ final class Chart {
         if (min < max) {
             // XChart 3.8.8 puts a tick about every 25 pixels whatever the spacing hint, and step numbers of
             // four or five digits then run together: only round multiples of about a sixth of the axis
-            // are labelled (the other ticks keep their grid lines).
+            // are labelled. A blank label is a space: XChart's TextLayout refuses an empty string.
             double step = niceStep(max / 6);
             styler.setxAxisTickLabelsFormattingFunction(v -> Math.abs(v / step - Math.rint(v / step)) < 1e-6
-                    ? String.format(Locale.ROOT, "%.0f", v) : "");
+                    ? String.format(Locale.ROOT, "%.0f", v) : " ");
         }
         if (min == max) {
             // One point: XChart would draw a zero-width axis.

@@ -29,4 +29,37 @@ class ChartTest {
         assertThat(Chart.niceStep(5 / 6.0)).isEqualTo(1);
         assertThat(Chart.niceStep(36 / 6.0)).isEqualTo(10);
     }
+
+    @Test
+    void drawsLongRunsWithMarkersWhateverTheAxisSpan() throws Exception {
+        for (int steps : new int[] {2, 37, 750, 10116, 250_000}) {
+            double[] x = new double[Math.min(steps, 3000)];
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = 1 + (double) i * steps / x.length;
+                y[i] = Math.sin(i / 7.0);
+            }
+            byte[] png = new Chart("c", "title", "global step", "caption").line("y", x, y).marker(steps / 2.0).png();
+
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            assertThat(image.getWidth()).as("%d steps", steps).isEqualTo(Chart.WIDTH);
+        }
+    }
+
+    @Test
+    void drawsQualityChartsOverEpochs() throws Exception {
+        for (int epochs : new int[] {1, 2, 5, 12, 36, 100}) {
+            int n = Math.max(1, epochs / 6);
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = Math.min(epochs, 6 * (i + 1));
+                y[i] = 10 - i;
+            }
+            byte[] png = new Chart("q", "title", "epoch", "caption").dots("generated", x, y).marker(epochs / 2.0).png();
+
+            assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)).getHeight())
+                    .as("%d epochs", epochs).isEqualTo(Chart.HEIGHT);
+        }
+    }
 }
