@@ -35,7 +35,8 @@ module dev.gan4j.api {
     exports dev.gan4j.train.listener;
 
     exports dev.gan4j.internal.data to dev.gan4j.djl;
-    exports dev.gan4j.internal.io to dev.gan4j.djl;
+    // The run report (gan-report) writes its files atomically too.
+    exports dev.gan4j.internal.io to dev.gan4j.djl, dev.gan4j.report;
     exports dev.gan4j.internal.onnx to dev.gan4j.djl;
     exports dev.gan4j.internal.random to dev.gan4j.djl;
 
