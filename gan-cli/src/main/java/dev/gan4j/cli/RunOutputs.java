@@ -4,6 +4,7 @@ import dev.gan4j.data.ImageDataset;
 import dev.gan4j.health.UnhealthyTrainingException;
 import dev.gan4j.quality.QualityMetric;
 import dev.gan4j.quality.QualityReport;
+import dev.gan4j.report.RunReport;
 import dev.gan4j.train.GanTrainer;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.TrainedGan;
@@ -31,7 +32,8 @@ final class RunOutputs {
     /**
      * The listeners of a {@code train} or {@code resume} run writing into {@code out}, in the order they
      * are called: the console progress bar (with the whole run's ETA), a sample grid per epoch ({@code
-     * epoch-001.png}...: see {@link #sampleGrids}) and the metrics of every report ({@code metrics}).
+     * epoch-001.png}...: see {@link #sampleGrids}), the metrics of every report ({@code metrics}) and
+     * the run report ({@code report.html} and {@code progress.gif}, rewritten each epoch: docs/run-report.md).
      * The one place to add a listener to both commands.
      */
     static List<TrainingListener> listeners(Path out, MetricsFile metrics) {
@@ -39,6 +41,7 @@ final class RunOutputs {
         listeners.add(ProgressBar.toConsole());
         listeners.add(sampleGrids(out));
         listeners.add(metrics);
+        listeners.add(RunReport.into(out));
         return listeners;
     }
 
@@ -114,6 +117,7 @@ final class RunOutputs {
         printer.println("final samples:          " + grid.toAbsolutePath());
         printer.println("generator:              " + model.toAbsolutePath());
         printer.println("generator for ONNX:     " + onnx.toAbsolutePath());
+        printer.println("run report:             " + out.toAbsolutePath().resolve("report.html"));
         if (quality != null) {
             printFinal(quality.score(gan), printer);
             if (gan.spec().classes() > 0) {

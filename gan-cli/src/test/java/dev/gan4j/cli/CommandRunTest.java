@@ -60,6 +60,8 @@ class CommandRunTest {
         assertThat(out.resolve("metrics.csv")).isRegularFile();
         assertThat(out.resolve("generator.gan4j")).isRegularFile();
         assertThat(out.resolve("generator.onnx")).isRegularFile();
+        assertThat(out.resolve("report.html")).isRegularFile();
+        assertThat(out.resolve("progress.gif")).isRegularFile();
         assertThat(checkpoints.resolve("checkpoint-000000000002.ckpt")).isRegularFile();
         assertThat(trainOutput).contains("training dcgan on 64 images, 1 epochs, batch 32, loss nonSaturating",
                 "seed 3", "trained 2 steps in ", "generator:              " + out.resolve("generator.gan4j").toAbsolutePath());

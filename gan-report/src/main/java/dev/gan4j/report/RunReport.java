@@ -71,6 +71,8 @@ public final class RunReport implements TrainingListener {
     /**
      * A report in {@code dir} with the default settings of {@link Builder}.
      *
+     * @param dir the output directory of the run
+     * @return a report in {@code dir} with the default settings of {@link Builder}
      * @throws NullPointerException with the message {@code "dir"} if {@code dir} is null
      */
     public static RunReport into(Path dir) {
@@ -80,18 +82,28 @@ public final class RunReport implements TrainingListener {
     /**
      * A builder of a report in {@code dir}.
      *
+     * @param dir the output directory of the run
+     * @return a builder of a report in {@code dir}
      * @throws NullPointerException with the message {@code "dir"} if {@code dir} is null
      */
     public static Builder builder(Path dir) {
         return new Builder(Objects.requireNonNull(dir, "dir"));
     }
 
-    /** Returns the page's path, {@code dir/report.html}. */
+    /**
+     * Returns the page's path, {@code dir/report.html}.
+     *
+     * @return the page's path, {@code dir/report.html}
+     */
     public Path file() {
         return dir.resolve(REPORT_FILE);
     }
 
-    /** Returns the animated samples' path, {@code dir/progress.gif}. */
+    /**
+     * Returns the animated samples' path, {@code dir/progress.gif}.
+     *
+     * @return the animated samples' path, {@code dir/progress.gif}
+     */
     public Path gifFile() {
         return dir.resolve(GIF_FILE);
     }
@@ -99,6 +111,8 @@ public final class RunReport implements TrainingListener {
     /**
      * Returns how long the last writing of the page took (drawing the charts, the GIF and the page, and
      * writing both files), in milliseconds; 0 before the first.
+     *
+     * @return the milliseconds the last writing of the page took; 0 before the first
      */
     public double lastWriteMillis() {
         return lastWriteNanos / 1e6;
@@ -218,6 +232,8 @@ public final class RunReport implements TrainingListener {
         /**
          * The page's heading and title; default {@code "gan4j run"}.
          *
+         * @param title the page's heading and title
+         * @return this builder
          * @throws NullPointerException with the message {@code "title"} if {@code title} is null
          */
         public Builder title(String title) {
@@ -229,6 +245,9 @@ public final class RunReport implements TrainingListener {
          * The samples drawn after each epoch, always from the same latent vectors, and the grid's columns;
          * default 64 in 8 columns.
          *
+         * @param columns the grid's columns
+         * @param count the samples drawn after each epoch
+         * @return this builder
          * @throws IllegalArgumentException if {@code count} is not in [1, 1024] or {@code columns < 1}
          */
         public Builder samples(int count, int columns) {
@@ -243,7 +262,12 @@ public final class RunReport implements TrainingListener {
             return this;
         }
 
-        /** The seed of the samples' latent vectors; default 2024 (that of {@code TrainMnist}'s sample grids). */
+        /**
+         * The seed of the samples' latent vectors; default 2024 (that of {@code TrainMnist}'s sample grids).
+         *
+         * @param seed the seed the latents are drawn from
+         * @return this builder
+         */
         public Builder sampleSeed(long seed) {
             this.sampleSeed = seed;
             return this;
@@ -253,6 +277,8 @@ public final class RunReport implements TrainingListener {
          * How long the GIF shows each epoch's samples, in milliseconds (the last frame at least 1.5 s);
          * default 400.
          *
+         * @param millis how long each frame shows, in milliseconds
+         * @return this builder
          * @throws IllegalArgumentException if {@code millis} is not in [10, 60000]
          */
         public Builder frameMillis(int millis) {
@@ -267,6 +293,8 @@ public final class RunReport implements TrainingListener {
          * How often an open page reloads itself while the run lasts, in seconds, or 0 for never; a
          * finished page never reloads. Default 30.
          *
+         * @param seconds the seconds between reloads, or 0 for never
+         * @return this builder
          * @throws IllegalArgumentException if {@code seconds < 0}
          */
         public Builder refreshSeconds(int seconds) {
@@ -277,7 +305,11 @@ public final class RunReport implements TrainingListener {
             return this;
         }
 
-        /** Returns the report. */
+        /**
+         * Returns the report.
+         *
+         * @return the report
+         */
         public RunReport build() {
             return new RunReport(this);
         }
