@@ -1,9 +1,10 @@
 // Runs a gan4j ONNX export with onnxruntime-node, a second, independent runtime:
 //   npm install --ignore-scripts onnxruntime-node      (in any folder; the CPU binaries ship in the package)
-//   node tools/onnx-node-check.mjs generator.onnx [z.f32 expected.f32]
+//   node tools/onnx-node-check.mjs generator.onnx [z.f32 expected.f32 [labels.i64]]
 // Without the .f32 files it feeds N(0, 1) latents and prints the output's shape and range. With them
 // (little-endian float32: latents [n, latentDim] and gan4j's images for them) it also prints the
-// largest absolute difference and exits 1 above 1e-4.
+// largest absolute difference and exits 1 above 1e-4. A class-conditional model (contract 2: an input
+// named label, int64 [n]) gets the labels of labels.i64 (little-endian int64), or i % 2 without it.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,7 +36,19 @@ if (zFile) {
   }
 }
 const n = z.length / latentDim;
-const result = await session.run({ z: new ort.Tensor('float32', z, [n, latentDim]) });
+const feeds = { z: new ort.Tensor('float32', z, [n, latentDim]) };
+if (session.inputNames.includes('label')) {
+  const [, , , labelFile] = process.argv.slice(2);
+  let labels;
+  if (labelFile) {
+    const b = readFileSync(labelFile);
+    labels = new BigInt64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  } else {
+    labels = BigInt64Array.from({ length: n }, (_, i) => BigInt(i % 2));
+  }
+  feeds.label = new ort.Tensor('int64', labels, [n]);
+}
+const result = await session.run(feeds);
 const image = result.image;
 let min = Infinity;
 let max = -Infinity;

@@ -3,6 +3,8 @@ package dev.gan4j.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.gan4j.export.OnnxExportOptions;
+import dev.gan4j.train.TrainedGan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every exported model passes the ONNX project's own validator, {@code onnx.checker.check_model(model,
- * full_check=True)} (which also runs shape inference), from Debian's {@code python3-onnx}.
+ * full_check=True)} (which also runs shape inference), from Debian's {@code python3-onnx}: every layer
+ * kind and export option, and a class-conditional generator's contract-2 model.
  *
  * <p>Without the checker the test fails and says how to install it; {@code -Dgan4j.onnxChecker=skip}
  * turns the failure into a loudly reported skip. Slow: it runs the checker in a Python process, so
@@ -56,6 +59,13 @@ class OnnxCheckerTest {
             }
             command.add(model.toString());
         }
+        // Contract 2: a class-conditional generator's label input, Gather and Concat.
+        Path conditional = dir.resolve(String.format("%02d-conditional.onnx", n++));
+        try (TrainedGan gan = ConditionalRunTest.builder(dir.resolve("run")).epochs(1).stepsPerEpoch(2).build()
+                .train(ConditionalNetworkTest.data(40, 4))) {
+            gan.exportOnnx(conditional, OnnxExportOptions.defaults());
+        }
+        command.add(conditional.toString());
 
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
