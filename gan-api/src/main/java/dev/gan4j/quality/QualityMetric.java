@@ -237,7 +237,9 @@ public final class QualityMetric {
     /**
      * Scores {@link #samples()} images that {@code generator} draws from latents seeded with {@link
      * #seed()}, beside the real-data ceiling. A {@link TrainedGan}'s report carries the epochs and steps
-     * of its provenance. Prepares the classifier as {@link #classifier()} does.
+     * of its provenance. A generator conditional on the classifier's classes draws balanced labels, and
+     * its report carries its {@link QualityReport#conditionalAccuracy()}. Prepares the classifier as
+     * {@link #classifier()} does.
      *
      * @param generator the generator to score
      * @return the quality report of the samples
@@ -280,14 +282,8 @@ public final class QualityMetric {
         }
         Prepared p = prepared();
         int[] labels = ClassLabels.balanced(samples, classes);
-        Classification c = p.engine().classify(spec, p.weights(), new BatchImages(generator.generate(labels, seed)));
-        int agree = 0;
-        for (int i = 0; i < labels.length; i++) {
-            if (c.predicted(i) == labels[i]) {
-                agree++;
-            }
-        }
-        return (double) agree / labels.length;
+        return SampleScores.conditionalAccuracy(
+                p.engine().classify(spec, p.weights(), new BatchImages(generator.generate(labels, seed))));
     }
 
     /**
@@ -310,10 +306,14 @@ public final class QualityMetric {
                     + " but the quality classifier takes " + spec.inputShape());
         }
         Prepared p = prepared();
+        // A conditional generator draws balanced labels here (Generator.generate(n, seed)), so its
+        // conditional accuracy comes from the same classification.
         ImageBatch images = generator.generate(samples, seed);
         Classification c = p.engine().classify(spec, p.weights(), new BatchImages(images));
         SampleQuality quality = SampleScores.score(c, p.distance(), confidence, coverageThreshold());
-        return new QualityReport(epoch, step, quality, p.ceiling(), p.summary());
+        double conditionalAccuracy = generator.spec().classes() == spec.classes()
+                ? SampleScores.conditionalAccuracy(c) : Double.NaN;
+        return new QualityReport(epoch, step, quality, p.ceiling(), p.summary(), conditionalAccuracy);
     }
 
     private double coverageThreshold() {

@@ -67,4 +67,18 @@ final class SampleScores {
         }
         return Math.exp(kl / n);
     }
+
+    /**
+     * Returns the share of classified images whose predicted class is the one they were drawn for, image
+     * {@code i} of class {@code i % classes} ({@link dev.gan4j.train.ClassLabels#balanced}).
+     */
+    static double conditionalAccuracy(Classification c) {
+        int agree = 0;
+        for (int i = 0; i < c.count(); i++) {
+            if (c.predicted(i) == i % c.classes()) {
+                agree++;
+            }
+        }
+        return (double) agree / c.count();
+    }
 }

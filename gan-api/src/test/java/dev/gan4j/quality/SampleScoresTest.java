@@ -60,6 +60,33 @@ class SampleScoresTest {
     }
 
     @Test
+    void conditionalAccuracyCountsImagesPredictedAsTheClassTheyWereDrawnFor() {
+        // Five images drawn for classes 0, 1, 2, 0, 1 (i % 3); predicted 0, 0, 1, 0, 1: images 0, 3 and 4 agree.
+        float[] p = {
+            0.95f, 0.05f, 0f,
+            0.6f, 0.3f, 0.1f,
+            0f, 0.9f, 0.1f,
+            0.5f, 0.2f, 0.3f,
+            0.1f, 0.8f, 0.1f};
+        Classification c = Classification.of(3, p, 2, new float[10]);
+
+        assertThat(SampleScores.conditionalAccuracy(c)).isEqualTo(0.6);
+    }
+
+    @Test
+    void aConditionalReportSaysItsAccuracyAndAnUnconditionalOneDoesNot() {
+        SampleQuality q = new SampleQuality(10, 2, 3, 0.5, java.util.List.of(0.5, 0.5), 2, 0.5);
+        ClassifierSummary summary = new ClassifierSummary("mnist", 2, 128, 9000, 1000, 0.99, 9.8, true, null);
+        QualityReport unconditional = new QualityReport(3, 30, q, q, summary);
+        QualityReport conditional = new QualityReport(3, 30, q, q, summary, 0.875);
+
+        assertThat(unconditional.isConditional()).isFalse();
+        assertThat(unconditional.describe()).doesNotContain("conditional");
+        assertThat(conditional.isConditional()).isTrue();
+        assertThat(conditional.describe()).endsWith(", conditional accuracy 87.5%");
+    }
+
+    @Test
     void imagesOfADivergedGeneratorGiveNanRatherThanFailing() {
         // A generator that diverged draws NaN images; the classifier's outputs are NaN too.
         float[] p = {Float.NaN, Float.NaN, Float.NaN, Float.NaN};

@@ -120,10 +120,6 @@ final class RunOutputs {
         printer.println("run report:             " + out.toAbsolutePath().resolve("report.html"));
         if (quality != null) {
             printFinal(quality.score(gan), printer);
-            if (gan.spec().classes() > 0) {
-                printer.printf(Locale.ROOT, "  %-28s %9.1f%%%n", "conditional accuracy",
-                        100 * quality.conditionalAccuracy(gan));
-            }
         }
         printer.flush();
     }
@@ -148,5 +144,8 @@ final class RunOutputs {
             shares.append(String.format(Locale.ROOT, " %d:%.1f%%", k, 100 * r.generated().classShares().get(k)));
         }
         printer.println(shares);
+        if (r.isConditional()) {
+            printer.printf(Locale.ROOT, "  %-28s %9.1f%%%n", "conditional accuracy", 100 * r.conditionalAccuracy());
+        }
     }
 }

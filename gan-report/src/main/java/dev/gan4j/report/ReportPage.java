@@ -7,7 +7,6 @@ import dev.gan4j.quality.QualityReport;
 import dev.gan4j.report.RunHistory.Column;
 import dev.gan4j.train.GanConfig;
 import dev.gan4j.train.GanLoss;
-import dev.gan4j.train.GradientPenalty;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -263,16 +262,23 @@ final class ReportPage {
     }
 
     private static void qualityTable(StringBuilder h, RunState s) {
+        // A class-conditional generator's reports add how often the classifier agrees with the label.
+        boolean conditional = s.quality.stream().anyMatch(QualityReport::isConditional);
         h.append("<table class=\"quality\">\n<tr><th>epoch</th><th>step</th><th>score</th><th>Fréchet distance</th>"
-                + "<th>recognizable</th><th>classes</th><th>smallest class</th></tr>\n");
+                + "<th>recognizable</th><th>classes</th><th>smallest class</th>"
+                + (conditional ? "<th>conditional accuracy</th>" : "") + "</tr>\n");
         for (QualityReport q : s.quality) {
             h.append(String.format(Locale.ROOT,
                     "<tr><td>%d</td><td>%d</td><td>%.2f (real %.2f)</td><td>%.2f (real %.2f)</td>"
-                            + "<td>%.1f%% (real %.1f%%)</td><td>%d/%d</td><td>%.1f%% (real %.1f%%)</td></tr>\n",
+                            + "<td>%.1f%% (real %.1f%%)</td><td>%d/%d</td><td>%.1f%% (real %.1f%%)</td>",
                     q.epoch(), q.globalStep(), q.generated().classifierScore(), q.real().classifierScore(),
                     q.generated().frechetDistance(), q.real().frechetDistance(), 100 * q.generated().recognizability(),
                     100 * q.real().recognizability(), q.generated().classesCovered(), q.generated().classShares().size(),
                     100 * q.generated().smallestClassShare(), 100 * q.real().smallestClassShare()));
+            if (conditional) {
+                h.append(String.format(Locale.ROOT, "<td>%.1f%%</td>", 100 * q.conditionalAccuracy()));
+            }
+            h.append("</tr>\n");
         }
         h.append("</table>\n");
     }
@@ -315,7 +321,7 @@ final class ReportPage {
         }
         Map<String, Object> rows = new LinkedHashMap<>();
         rows.put("loss", c.loss().describe());
-        rows.put("gradient penalty", c.gradientPenalty() instanceof GradientPenalty.None ? "none" : c.gradientPenalty().describe());
+        rows.put("gradient penalty", c.gradientPenalty().describe());
         rows.put("label smoothing", c.labelSmoothing().realTarget() + "/" + c.labelSmoothing().fakeTarget());
         rows.put("label flips", c.labelFlips());
         rows.put("generator optimizer", c.generatorOptimizer().describe());

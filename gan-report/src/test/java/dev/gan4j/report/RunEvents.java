@@ -40,6 +40,8 @@ final class RunEvents {
     final int logEvery;
     final int qualityEvery;
     final List<Long> diagnosisSteps = new ArrayList<>();
+    /** The conditional accuracy the quality reports carry: NaN for an unconditional generator's. */
+    double conditionalAccuracy = Double.NaN;
 
     RunEvents(GanLoss loss, int epochs, int stepsPerEpoch, int logEvery, int qualityEvery) {
         GanTrainer.Builder b = GanTrainer.builder()
@@ -61,6 +63,12 @@ final class RunEvents {
     }
 
     /** Raises {@code DISCRIMINATOR_OVERPOWERING} at the report of {@code globalStep} (a multiple of logEvery). */
+    /** Quality reports as of a class-conditional generator's, with {@code accuracy}. */
+    RunEvents conditionalAccuracy(double accuracy) {
+        this.conditionalAccuracy = accuracy;
+        return this;
+    }
+
     RunEvents diagnoseAt(long globalStep) {
         diagnosisSteps.add(globalStep);
         return this;
@@ -113,7 +121,9 @@ final class RunEvents {
             listener.onEpochEnd(new EpochSummary(epoch, config.epochs(), globalStep,
                     StepMetrics.mean(reports, 1500), 12.5, generator));
             if (qualityEvery > 0 && (epoch % qualityEvery == 0 || epoch == config.epochs())) {
-                listener.onQuality(quality(epoch, globalStep));
+                QualityReport q = quality(epoch, globalStep);
+                listener.onQuality(new QualityReport(q.epoch(), q.globalStep(), q.generated(), q.real(), q.classifier(),
+                        conditionalAccuracy));
             }
         }
     }

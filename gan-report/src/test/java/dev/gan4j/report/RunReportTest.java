@@ -89,6 +89,15 @@ class RunReportTest {
     }
 
     @Test
+    void aConditionalGeneratorsQualityTableHasItsConditionalAccuracy() throws IOException {
+        RunEvents.nonSaturating(4).conditionalAccuracy(0.875).run(RunReport.into(dir));
+        assertThat(page()).contains("<th>conditional accuracy</th>").contains("<td>87.5%</td></tr>");
+
+        RunEvents.nonSaturating(4).run(RunReport.into(dir));
+        assertThat(page()).doesNotContain("conditional accuracy");
+    }
+
+    @Test
     void aWassersteinCriticShowsItsEstimateAndPenaltyInsteadOfAccuracies() throws IOException {
         new RunEvents(GanLoss.wassersteinGp(), 2, 40, 5, 0).run(RunReport.into(dir));
 
