@@ -306,12 +306,14 @@ public final class QualityMetric {
                     + " but the quality classifier takes " + spec.inputShape());
         }
         Prepared p = prepared();
-        // A conditional generator draws balanced labels here (Generator.generate(n, seed)), so its
-        // conditional accuracy comes from the same classification.
-        ImageBatch images = generator.generate(samples, seed);
+        // A conditional generator draws balanced labels, image i of class i % classes, so its conditional
+        // accuracy comes from the same classification.
+        int classes = generator.spec().classes();
+        ImageBatch images = classes > 0 ? generator.generate(ClassLabels.balanced(samples, classes), seed)
+                : generator.generate(samples, seed);
         Classification c = p.engine().classify(spec, p.weights(), new BatchImages(images));
         SampleQuality quality = SampleScores.score(c, p.distance(), confidence, coverageThreshold());
-        double conditionalAccuracy = generator.spec().classes() == spec.classes()
+        double conditionalAccuracy = classes == spec.classes()
                 ? SampleScores.conditionalAccuracy(c) : Double.NaN;
         return new QualityReport(epoch, step, quality, p.ceiling(), p.summary(), conditionalAccuracy);
     }
