@@ -7,9 +7,7 @@ import dev.gan4j.data.InMemoryImageDataset;
 import dev.gan4j.internal.checkpoint.CheckpointState;
 import dev.gan4j.spec.Conditioning;
 import dev.gan4j.spi.TrainingLoop;
-import dev.gan4j.train.ComputeDevice;
 import dev.gan4j.train.GanTrainer;
-import dev.gan4j.train.LabelSmoothing;
 import dev.gan4j.train.TrainedGan;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,22 +32,9 @@ class ConditionalRunTest {
     private static List<float[]> uninterruptedWeights;
     private static CheckpointState uninterrupted;
 
+    /** {@link Runs#builder(Path)}'s settings with the conditional pair. */
     static GanTrainer.Builder builder(Path dir) {
-        return GanTrainer.builder()
-                .generator(ConditionalNetworkTest.generator())
-                .discriminator(ConditionalNetworkTest.discriminator())
-                .labelSmoothing(LabelSmoothing.twoSided(0.9f, 0.1f))
-                .discriminatorSteps(2)
-                .generatorEma(0.9)
-                .batchSize(8)
-                .stepsPerEpoch(5)
-                .epochs(3)
-                .logEvery(1)
-                .device(ComputeDevice.cpu())
-                .seed(11)
-                .checkpointDir(dir)
-                .checkpointEvery(2)
-                .keepCheckpoints(20);
+        return Runs.builder(dir, ConditionalNetworkTest.generator(), ConditionalNetworkTest.discriminator());
     }
 
     static List<float[]> train(GanTrainer trainer) {

@@ -7,6 +7,8 @@ import dev.gan4j.data.InMemoryImageDataset;
 import dev.gan4j.internal.checkpoint.CheckpointDirectory;
 import dev.gan4j.internal.checkpoint.CheckpointFile;
 import dev.gan4j.internal.checkpoint.CheckpointState;
+import dev.gan4j.spec.DiscriminatorSpec;
+import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.spi.HostTensor;
 import dev.gan4j.spi.OptimizerState;
 import dev.gan4j.train.ComputeDevice;
@@ -32,9 +34,14 @@ final class Runs {
     private Runs() {}
 
     static GanTrainer.Builder builder(Path dir) {
+        return builder(dir, TinyGan.generator(), TinyGan.discriminator());
+    }
+
+    /** The same settings for other networks (a conditional pair, say). */
+    static GanTrainer.Builder builder(Path dir, GeneratorSpec generator, DiscriminatorSpec discriminator) {
         return GanTrainer.builder()
-                .generator(TinyGan.generator())
-                .discriminator(TinyGan.discriminator())
+                .generator(generator)
+                .discriminator(discriminator)
                 .labelSmoothing(LabelSmoothing.twoSided(0.9f, 0.1f))
                 .discriminatorSteps(2)
                 .generatorEma(0.9)
