@@ -88,15 +88,7 @@ public final class SpecText {
 
     private static Conditioning parseConditioning(String text) {
         String[] parts = text.split(" ");
-        Map<String, String> args = new HashMap<>();
-        for (int i = 1; i < parts.length; i++) {
-            String[] kv = parts[i].split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("expected key=value, got '" + parts[i] + "'");
-            }
-            args.put(kv[0], kv[1]);
-        }
-        Args a = new Args(args);
+        Args a = settings(parts);
         Conditioning c;
         switch (parts[0]) {
             case "labelEmbedding":
@@ -316,8 +308,8 @@ public final class SpecText {
         return l.spectralNorm() ? " sn=true" : "";
     }
 
-    private static Layer parse(String line) {
-        String[] parts = line.split(" ");
+    /** The {@code key=value} settings after a line's first word, {@code parts[0]}. */
+    private static Args settings(String[] parts) {
         Map<String, String> args = new HashMap<>();
         for (int i = 1; i < parts.length; i++) {
             String[] kv = parts[i].split("=", 2);
@@ -326,7 +318,12 @@ public final class SpecText {
             }
             args.put(kv[0], kv[1]);
         }
-        Args a = new Args(args);
+        return new Args(args);
+    }
+
+    private static Layer parse(String line) {
+        String[] parts = line.split(" ");
+        Args a = settings(parts);
         Layer layer = layerOf(parts[0], a);
         if (a.unused() != null) {
             throw new IllegalArgumentException("unknown setting '" + a.unused() + "' for " + parts[0]);
