@@ -46,20 +46,12 @@ class ConditionalNetworkTest {
 
     /** TinyGan's discriminator, a projection discriminator of 3 classes. */
     static DiscriminatorSpec discriminator() {
-        return DiscriminatorSpec.builder().inputShape(1, 8, 8).conditional(3)
-                .conv(4, 3, 2, Padding.same()).leakyRelu(0.2f).dropout(0.3f)
-                .conv(4, 3, 1, Padding.of(1)).batchNorm().leakyRelu(0.2f)
-                .flatten().dense(1)
-                .build();
+        return TinyGan.discriminator(Conditioning.projection(3));
     }
 
     /** Random 1x8x8 images in [-1, 1] labelled {@code i % 3}. */
     static InMemoryImageDataset data(int count, long seed) {
-        Random random = new Random(seed);
-        float[] pixels = new float[count * 64];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = random.nextFloat() * 2 - 1;
-        }
+        float[] pixels = TinyGan.pixels(count, seed);
         int[] labels = new int[count];
         for (int i = 0; i < count; i++) {
             labels[i] = i % 3;

@@ -1,6 +1,7 @@
 package dev.gan4j.djl;
 
 import dev.gan4j.data.InMemoryImageDataset;
+import dev.gan4j.spec.Conditioning;
 import dev.gan4j.spec.DiscriminatorSpec;
 import dev.gan4j.spec.GeneratorSpec;
 import dev.gan4j.spec.Padding;
@@ -22,7 +23,12 @@ final class TinyGan {
     }
 
     static DiscriminatorSpec discriminator() {
-        return DiscriminatorSpec.builder().inputShape(1, 8, 8)
+        return discriminator(Conditioning.none());
+    }
+
+    /** The discriminator, taking a label as {@code conditioning} says. */
+    static DiscriminatorSpec discriminator(Conditioning conditioning) {
+        return DiscriminatorSpec.builder().inputShape(1, 8, 8).conditioning(conditioning)
                 .conv(4, 3, 2, Padding.same()).leakyRelu(0.2f).dropout(0.3f)
                 .conv(4, 3, 1, Padding.of(1)).batchNorm().leakyRelu(0.2f)
                 .flatten().dense(1)
@@ -31,11 +37,16 @@ final class TinyGan {
 
     /** Random images in [-1, 1], 1x8x8. */
     static InMemoryImageDataset data(int count, long seed) {
+        return InMemoryImageDataset.of(pixels(count, seed), TensorShape.of(1, 8, 8));
+    }
+
+    /** The pixels of {@link #data}: {@code count} random 1x8x8 images in [-1, 1]. */
+    static float[] pixels(int count, long seed) {
         Random random = new Random(seed);
         float[] pixels = new float[count * 64];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = random.nextFloat() * 2 - 1;
         }
-        return InMemoryImageDataset.of(pixels, TensorShape.of(1, 8, 8));
+        return pixels;
     }
 }
