@@ -2,6 +2,7 @@ package dev.gan4j.data;
 
 import dev.gan4j.spec.TensorShape;
 import java.nio.FloatBuffer;
+import java.util.List;
 
 /**
  * Images to train on, channels-first {@code (C, H, W)} with 1 (grey), 2 (grey and alpha), 3 (RGB) or 4
@@ -58,4 +59,17 @@ public interface ImageDataset {
      * @throws IllegalStateException if {@link #hasLabels()} is false
      */
     int label(int index);
+
+    /**
+     * Returns the names of the classes, where the data set knows them: {@code classNames().get(k)} names
+     * label {@code k} (for example the sub-folders of an image folder, sorted as torchvision's
+     * {@code ImageFolder} sorts them). Exports and reports show them beside the numeric labels.
+     *
+     * <p>Default: an empty list, meaning "labels only" (as for MNIST, whose labels are their own names).
+     *
+     * @return the class names in label order, or an empty list when they are not known
+     */
+    default List<String> classNames() {
+        return List.of();
+    }
 }
